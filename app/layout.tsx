@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ThemeToggle } from '@/components/site/ThemeToggle';
+import { cspContent } from '@/components/site/csp';
+import { themeBootScript } from '@/components/site/theme';
+import { basePath } from '@/lib/site';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Scaling Workbench', template: '%s · Scaling Workbench' },
+  description:
+    'Measure how a real-time messaging system grows from 1K to 10M concurrent users: real Postgres and validated simulations, in your browser.',
+  icons: { icon: `${basePath}/favicon.svg` },
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#15171c' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <meta httpEquiv="Content-Security-Policy" content={cspContent} />
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header-inner">
+            <Link href="/" className="site-logo">
+              <span aria-hidden="true" className="site-logo-mark">
+                ▲
+              </span>{' '}
+              Scaling Workbench
+            </Link>
+            <nav aria-label="Site" className="site-nav">
+              <Link href="/">Journey</Link>
+              <Link href="/learn/start-simple-scale-smart/">Start</Link>
+            </nav>
+            <ThemeToggle />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Scaling Workbench — every number on these pages is measured in your browser. Open
+            source; runs offline from static files.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { Journey } from '@/components/home/Journey';
+
+export default function HomePage() {
+  return <Journey />;
+}
