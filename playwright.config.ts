@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with the scripts (no type declarations needed)
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+
+/**
+ * End-to-end tests run against the built static export (out/), served by scripts/serve.mjs, in the
+ * system Chromium (never a downloaded browser). scripts/e2e.mjs checks the browser exists first.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const basePath = process.env.BASE_PATH ?? '';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    trace: 'off',
+    launchOptions: { executablePath: chromiumPath() ?? undefined, args: chromiumArgs },
+  },
+  webServer: {
+    command: `node scripts/serve.mjs out`,
+    url: `http://127.0.0.1:${port}${basePath}/`,
+    env: { PORT: String(port), BASE_PATH: basePath },
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});
