@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export const metadata = { title: 'Page not found' };
 
 export default function NotFound() {

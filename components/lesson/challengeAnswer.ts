@@ -2,13 +2,13 @@ import { z } from 'zod';
 
 /** Props a lesson author gives <Challenge>; validated so a typo fails the build with a clear message. */
 export const challengePropsSchema = z.union([
-  z.object({
+  z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'id: lowercase letters, digits and dashes'),
     question: z.string().min(5),
     choices: z.array(z.string().min(1)).min(2).max(8),
     answer: z.number().int().nonnegative(),
   }),
-  z.object({
+  z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'id: lowercase letters, digits and dashes'),
     question: z.string().min(5),
     answer: z.number().finite(),
