@@ -43,7 +43,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Site" className="site-nav">
               <Link href="/">Journey</Link>
-              <Link href="/learn/start-simple-scale-smart/">Start</Link>
             </nav>
             <ThemeToggle />
           </div>

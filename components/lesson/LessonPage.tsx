@@ -1,4 +1,5 @@
 import { lessonIndex, lessons } from '@/content/lessons';
+import { LessonNav } from './LessonNav';
 import { loadLessonMetadata, type LoadedLesson } from './loadLesson';
 import { PhaseBadge } from './PhaseBadge';
 import { PrevNext, type LessonLink } from './PrevNext';
@@ -38,7 +39,10 @@ export async function LessonPage({ lesson }: { lesson: LoadedLesson }) {
         <PrevNext prev={prev} next={next} />
       </article>
       <aside className="lesson-aside">
-        <TableOfContents headings={headings} titleId="toc-title" />
+        <div className="lesson-aside-inner">
+          <TableOfContents headings={headings} titleId="toc-title" />
+          <LessonNav current={entry.slug} />
+        </div>
       </aside>
     </div>
   );

@@ -1,0 +1,77 @@
+'use client';
+
+/**
+ * Monaco, bundled from node_modules (never a CDN). Only reached through dynamic import() from
+ * MonacoEditor.tsx, so none of it lands in a lesson's first-load JavaScript.
+ *
+ * We import the bare editor API plus the handful of features a lab needs, not `monaco-editor`
+ * itself: the full package pulls in the TypeScript language service worker (6.7 MB, stack-facts
+ * "Monaco locally", option B). Syntax colouring comes from Monarch tokenizers, which run on the
+ * main thread and need no worker.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import 'monaco-editor/features/codicon/register.js';
+import 'monaco-editor/features/find/register.js';
+import 'monaco-editor/features/comment/register.js';
+import 'monaco-editor/features/bracketMatching/register.js';
+import 'monaco-editor/features/suggest/register.js';
+import 'monaco-editor/features/wordOperations/register.js';
+import 'monaco-editor/features/multicursor/register.js';
+import 'monaco-editor/features/linesOperations/register.js';
+import 'monaco-editor/features/clipboard/register.js';
+import 'monaco-editor/features/toggleTabFocusMode/register.js';
+import 'monaco-editor/languages/definitions/pgsql/register.js';
+import 'monaco-editor/languages/definitions/javascript/register.js';
+import 'monaco-editor/languages/definitions/typescript/register.js';
+import { loader } from '@monaco-editor/react';
+
+type MonacoGlobal = typeof globalThis & {
+  MonacoEnvironment?: { getWorker: (workerId: string, label: string) => Worker };
+};
+
+// The generic editor worker (word-based suggestions, link detection, diffing). A module worker
+// from our own origin: allowed by worker-src 'self' in components/site/csp.ts.
+(globalThis as MonacoGlobal).MonacoEnvironment = {
+  getWorker: () =>
+    new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), {
+      type: 'module',
+    }),
+};
+
+// Without this, @monaco-editor/react's loader injects a <script> from cdn.jsdelivr.net.
+loader.config({ monaco });
+
+/** Reads a CSS custom property of the page, falling back when it is missing or not a hex colour. */
+function cssColor(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return /^#[0-9a-f]{6}$/i.test(value) ? value : fallback;
+}
+
+/** True when the page shows its dark theme (explicit toggle or system preference). */
+export function pageIsDark(): boolean {
+  const explicit = document.documentElement.dataset.theme;
+  if (explicit === 'dark' || explicit === 'light') return explicit === 'dark';
+  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/**
+ * Defines the two site themes from the page's CSS variables (app/globals.css) so the editor sits on
+ * the same background as the code blocks around it, and returns the name to use now.
+ */
+export function defineSiteTheme(): 'sw-light' | 'sw-dark' {
+  const dark = pageIsDark();
+  const name = dark ? 'sw-dark' : 'sw-light';
+  monaco.editor.defineTheme(name, {
+    base: dark ? 'vs-dark' : 'vs',
+    inherit: true,
+    rules: [],
+    colors: {
+      'editor.background': cssColor('--bg-sunken', dark ? '#101216' : '#f1efe9'),
+      'editor.foreground': cssColor('--fg', dark ? '#e8e6e1' : '#1c1d21'),
+      'editorLineNumber.foreground': cssColor('--fg-muted', dark ? '#a7abb5' : '#555a64'),
+    },
+  });
+  return name;
+}
+
+export { monaco };
