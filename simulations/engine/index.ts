@@ -1,0 +1,31 @@
+// Public surface of the engine. Model code imports from '@/simulations/engine'.
+export { EventHeap } from './heap';
+export { Simulation, type SimComponent } from './simulation';
+export { Rng, RngStreams, rngStream, fnv1a64, splitMix64 } from './rng';
+export * from './distributions';
+export {
+  DistributionSpecSchema,
+  makeDistribution,
+  type DistributionSpec,
+} from './distributionSpec';
+export { LogHistogram } from './histogram';
+export {
+  BatchMeans,
+  TimeWeighted,
+  tInterval,
+  seriesBatchInterval,
+  type ConfidenceInterval,
+} from './stats';
+export { Station, type Sink, type CustomerHook, type StationOptions } from './station';
+export * from './profiles';
+export * from './arrivals';
+export {
+  Snapshotter,
+  stationColumns,
+  type SnapshotColumn,
+  type ColumnKind,
+  type TimeSeriesData,
+} from './snapshots';
+export * from './theory';
+export { runQueue, type QueueRunParams, type QueueRunResult } from './queueRun';
+export { normalCdf, normalQuantile, studentTQuantile } from './special';
