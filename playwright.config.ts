@@ -8,6 +8,8 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
 const basePath = process.env.BASE_PATH ?? '';
+/** Which export to serve: out/ by default; npm test also checks a BASE_PATH build (E2E_OUT). */
+const outDir = process.env.E2E_OUT ?? 'out';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,12 +21,17 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    // Trailing slash so that relative routes ('./learn/x/') stay under a sub-path.
+    baseURL: `http://127.0.0.1:${port}${basePath}/`,
     trace: 'off',
     launchOptions: { executablePath: chromiumPath() ?? undefined, args: chromiumArgs },
   },
+  projects: [
+    { name: 'site', testIgnore: /basepath\.spec\.ts$/ },
+    { name: 'subpath', testMatch: /basepath\.spec\.ts$/ },
+  ],
   webServer: {
-    command: `node scripts/serve.mjs out`,
+    command: `node scripts/serve.mjs ${outDir}`,
     url: `http://127.0.0.1:${port}${basePath}/`,
     env: { PORT: String(port), BASE_PATH: basePath },
     reuseExistingServer: false,

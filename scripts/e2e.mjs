@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Runs the Playwright suite against out/ after making sure a system Chromium is there.
+// Runs the Playwright suite against a built export after making sure a system Chromium is there.
+// E2E_OUT picks the export (default out/); with BASE_PATH set, only the sub-path project runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const ensure = spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
-if (!existsSync('out/index.html')) {
-  console.error('e2e: out/ is missing: run `npm run build` first.');
+const outDir = process.env.E2E_OUT ?? 'out';
+if (!existsSync(`${outDir}/index.html`)) {
+  console.error(`e2e: ${outDir}/ is missing: run \`npm run build\` first.`);
   process.exit(1);
 }
-const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const project = process.env.BASE_PATH ? 'subpath' : 'site';
+const args = ['playwright', 'test', `--project=${project}`, ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit' });
 process.exit(run.status ?? 1);
