@@ -21,7 +21,10 @@ function useSiteTheme(): string {
   useEffect(() => {
     const update = () => setTheme(defineSiteTheme());
     const observer = new MutationObserver(update);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', update);
     return () => {
