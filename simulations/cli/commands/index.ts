@@ -1,0 +1,5 @@
+import type { Subcommand } from '../registry';
+import { queueCommand } from './queue';
+
+/** Every `npm run sim -- <command>`. Later issues append their subcommands here. */
+export const commands: readonly Subcommand[] = [queueCommand];
