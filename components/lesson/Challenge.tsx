@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import {
   challengePropsSchema,
+  type ChallengeSpec,
   isChoice,
   isWithinTolerance,
   parseNumberInput,
@@ -50,13 +51,7 @@ export function Challenge(props: {
   return <ChallengeForm spec={spec}>{children}</ChallengeForm>;
 }
 
-function ChallengeForm({
-  spec,
-  children,
-}: {
-  spec: ReturnType<typeof challengePropsSchema.parse>;
-  children?: ReactNode;
-}) {
+function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: ReactNode }) {
   const uid = useId();
   const [choice, setChoice] = useState<number | null>(null);
   const [text, setText] = useState('');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini'; // tree-shakable: this ships in every lesson page
 
 /**
  * Challenge completion, remembered in localStorage. Stored data is untrusted: a corrupt value, an
@@ -9,7 +9,7 @@ export const PROGRESS_STORAGE_KEY = 'sw:challenges';
 const entrySchema = z.object({
   status: z.enum(['solved', 'revealed']),
   /** ISO date of completion. */
-  at: z.string().max(40),
+  at: z.string().check(z.maxLength(40)),
 });
 const progressSchema = z.object({
   version: z.literal(1),

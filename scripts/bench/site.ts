@@ -31,7 +31,10 @@ function main() {
   console.log('page                                         first-load JS (gzip)   raw');
   for (const page of pages.sort()) {
     const html = readFileSync(page, 'utf8');
-    const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    // noModule scripts (legacy polyfills) are never fetched by browsers that support modules.
+    const srcs = [...html.matchAll(/<script(?![^>]*noModule)[^>]*\bsrc="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
       .map((m) => m[1])
       .join('');
