@@ -92,12 +92,14 @@ export class LogHistogram {
 
   /**
    * The q-quantile (0 <= q <= 1) by nearest rank: the value of rank ceil(q·n) in sorted order,
-   * to within relativeError. NaN when empty.
+   * to within relativeError (q = 0 and q = 1 give the exact min and max). NaN when empty.
    */
   quantile(q: number): number {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must be in [0, 1], got ${q}`);
     const n = this.total;
     if (n === 0) return NaN;
+    if (q === 0) return this.minValue;
+    if (q === 1) return this.maxValue;
     const rank = Math.min(n, Math.max(1, Math.ceil(q * n)));
     let seen = this.zeros;
     if (seen >= rank) return 0;
