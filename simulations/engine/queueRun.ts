@@ -53,6 +53,7 @@ export interface QueueRunResult {
     meanWait: ConfidenceInterval;
     meanSojourn: ConfidenceInterval;
     meanInSystem: ConfidenceInterval;
+    utilization: ConfidenceInterval;
   };
   series?: TimeSeriesData;
 }
@@ -90,13 +91,15 @@ export function runQueue(params: QueueRunParams): QueueRunResult {
   const now = sim.now;
   const measuredS = now - station.measureStartS;
   const series = snapshots.toJSON();
-  // L's interval: batch means over the per-interval time averages recorded after warm-up.
+  // Time averages (L, utilization): batch means over the per-interval averages recorded after
+  // warm-up; the point estimates are the exact averages over the whole measurement window.
   const firstMeasured = series.times.findIndex(
     (t) => t - snapshots.intervalS >= station.measureStartS,
   );
-  const lValues = firstMeasured < 0 ? [] : series.columns.meanInSystem.slice(firstMeasured);
+  const measuredRows = (column: string) =>
+    firstMeasured < 0 ? [] : series.columns[column].slice(firstMeasured);
   const meanInSystem = station.meanInSystem(now);
-  const lInterval = seriesBatchInterval(lValues);
+  const utilization = station.utilization(now);
   return {
     completed: station.measuredCompleted,
     dropped: station.measuredDropped,
@@ -108,7 +111,7 @@ export function runQueue(params: QueueRunParams): QueueRunResult {
     p99Wait: station.waits.quantile(0.99),
     probWait: station.measuredWaited / station.waits.count,
     dropRate: station.measuredDropped / station.measuredArrived,
-    utilization: station.utilization(now),
+    utilization,
     meanInSystem,
     meanInQueue: station.meanInQueue(now),
     arrivalRateObserved: station.measuredArrived / measuredS,
@@ -118,7 +121,8 @@ export function runQueue(params: QueueRunParams): QueueRunResult {
     ci: {
       meanWait: station.waitBatches.interval(),
       meanSojourn: station.sojournBatches.interval(),
-      meanInSystem: { ...lInterval, mean: meanInSystem },
+      meanInSystem: { ...seriesBatchInterval(measuredRows('meanInSystem')), mean: meanInSystem },
+      utilization: { ...seriesBatchInterval(measuredRows('utilization')), mean: utilization },
     },
     ...(params.includeSeries ? { series } : {}),
   };
