@@ -1,0 +1,221 @@
+/**
+ * `npm run --silent querylab -- <command>`: the lab engine headless, for tests and workshop
+ * facilitators. stdout carries exactly the result (one JSON line with --json); everything else
+ * (data-dir build progress, PGlite chatter) goes to stderr. Bad arguments: one usage line, exit 2.
+ */
+import { LAB_DATASET } from './datasets';
+import { QueryLabEngine } from './engine';
+import { runLookup } from './labs/indexing';
+import { parseArgs, USAGE, type CliCommand } from './cli/args';
+import { int, ms, round3, table } from './cli/format';
+import { loadNodeSource } from './node/source';
+import { LoggedDb, QueryLog } from './querylog';
+import type { StrategyRun } from './labs/nplusone';
+
+const out = (text: string): void => void process.stdout.write(`${text}\n`);
+
+/** Anything that would print to stdout during the run (PGlite, libraries) is sent to stderr. */
+function guardStdout(): void {
+  const toErr = (...args: unknown[]): void =>
+    void process.stderr.write(`${args.map(String).join(' ')}\n`);
+  console.log = toErr;
+  console.info = toErr;
+  console.debug = toErr;
+}
+
+async function nPlusOne(
+  engine: QueryLabEngine,
+  cmd: Extract<CliCommand, { command: 'n-plus-one' }>,
+): Promise<void> {
+  const rtt = cmd.rttMs ?? 0;
+  const r = await engine.runNPlusOne({
+    users: cmd.users,
+    rttMs: rtt,
+    strategies: cmd.json ? ['nPlusOne', 'join'] : undefined,
+  });
+  const pick = (run: StrategyRun | undefined) => {
+    if (!run) throw new Error('strategy did not run');
+    return {
+      queries: run.queries,
+      ms: round3(run.dbMs + run.rttMs),
+      rows: run.rows,
+      checksum: run.checksum,
+    };
+  };
+  if (cmd.json) {
+    out(
+      JSON.stringify({
+        users: cmd.users,
+        nPlusOne: pick(r.runs.nPlusOne),
+        join: pick(r.runs.join),
+      }),
+    );
+    return;
+  }
+  const rows = Object.values(r.runs).map((run) => [
+    run.strategy,
+    int(run.queries),
+    int(run.rows),
+    ms(run.dbMs),
+    ms(run.rttMs),
+    ms(run.totalMs),
+    run.checksum,
+  ]);
+  out(`N+1 vs JOIN vs json_agg: ${int(cmd.users)} users, RTT ${rtt} ms per query`);
+  out(table(['strategy', 'queries', 'rows', 'db ms', 'rtt ms', 'total ms', 'checksum'], rows));
+  out(
+    r.checksumsMatch ? 'checksums match: every strategy loaded the same data' : 'CHECKSUMS DIFFER',
+  );
+}
+
+async function explain(engine: QueryLabEngine, json: boolean): Promise<void> {
+  const r = await runLookup(new LoggedDb(engine.pglite, new QueryLog(0)));
+  if (json) {
+    out(
+      JSON.stringify({
+        rows: r.rows,
+        withoutIndex: { nodeTypes: r.withoutIndex.nodeTypes, ms: round3(r.withoutIndex.ms) },
+        withIndex: { nodeTypes: r.withIndex.nodeTypes, ms: round3(r.withIndex.ms) },
+      }),
+    );
+    return;
+  }
+  out(`Latest 50 messages of channel ${r.lookupChannelId} in a table of ${int(r.rows)} messages`);
+  out(
+    table(
+      ['', 'plan', 'execution ms'],
+      [
+        ['without index', r.withoutIndex.nodeTypes.join(' → '), ms(r.withoutIndex.ms)],
+        ['with index', r.withIndex.nodeTypes.join(' → '), ms(r.withIndex.ms)],
+      ],
+    ),
+  );
+  out(`CREATE INDEX took ${ms(r.createIndexMs)} ms`);
+}
+
+async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
+  const r = await engine.runMeasureLab({ rttMs });
+  if (json) {
+    const slim = Object.fromEntries(
+      Object.entries(r.runs).map(([k, run]) => [
+        k,
+        {
+          totalMs: round3(run.totalMs),
+          queries: run.queries,
+          bottleneck: run.bottleneck,
+          endpoints: run.endpoints.map((e) => ({
+            endpoint: e.endpoint,
+            calls: e.calls,
+            totalMs: round3(e.totalMs),
+            meanMs: round3(e.meanMs),
+            queriesPerRequest: e.queriesPerRequest,
+            share: round3(e.share),
+          })),
+        },
+      ]),
+    );
+    out(JSON.stringify({ rttMs, runs: slim }));
+    return;
+  }
+  for (const run of Object.values(r.runs)) {
+    out(
+      `\n${run.variant}: ${run.requests} requests, ${int(run.queries)} queries, ${ms(run.totalMs)} ms (RTT ${rttMs} ms); bottleneck ${run.bottleneck}`,
+    );
+    out(
+      table(
+        ['endpoint', 'calls', 'total ms', 'mean ms', 'queries/req', 'share'],
+        run.endpoints.map((e) => [
+          e.endpoint,
+          e.calls,
+          ms(e.totalMs),
+          ms(e.meanMs),
+          e.queriesPerRequest.toFixed(1),
+          `${(e.share * 100).toFixed(0)}%`,
+        ]),
+      ),
+    );
+  }
+}
+
+async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
+  const r = await engine.runCachingLab({ rttMs });
+  const rows = Object.values(r.runs).map((run) => ({
+    strategy: run.strategy,
+    reads: run.reads,
+    writes: run.writes,
+    hitRatio: round3(run.hitRatio),
+    staleReads: run.staleReads,
+    maxStaleMs: run.maxStaleMs,
+    meanReadMs: round3(run.meanReadMs),
+    p95ReadMs: round3(run.p95ReadMs),
+    dbQueries: run.dbQueries,
+  }));
+  if (json) {
+    out(JSON.stringify({ rttMs, ttlMs: r.ttlMs, runs: rows }));
+    return;
+  }
+  out(
+    `Read-through cache in front of a channel header query (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
+  );
+  out(
+    table(
+      [
+        'strategy',
+        'hit ratio',
+        'stale reads',
+        'max stale ms',
+        'mean read ms',
+        'p95 read ms',
+        'db queries',
+      ],
+      rows.map((x) => [
+        x.strategy,
+        `${(x.hitRatio * 100).toFixed(0)}%`,
+        x.staleReads,
+        x.maxStaleMs,
+        ms(x.meanReadMs),
+        ms(x.p95ReadMs),
+        x.dbQueries,
+      ]),
+    ),
+  );
+}
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${USAGE} (${parsed.error})\n`);
+    return 2;
+  }
+  guardStdout();
+  const cmd = parsed.value;
+  const lab =
+    cmd.command === 'explain'
+      ? 'indexing'
+      : cmd.command === 'caching'
+        ? 'caching'
+        : cmd.command === 'measure'
+          ? 'measure-before-you-optimize'
+          : 'n-plus-one';
+  const dataset = LAB_DATASET[lab];
+  const engine = await QueryLabEngine.open(dataset, await loadNodeSource(dataset));
+  try {
+    // Steady-state numbers, as the browser lab shows them (engine.warmUp explains why).
+    if (dataset === 'app') await engine.warmUp();
+    if (cmd.command === 'n-plus-one') await nPlusOne(engine, cmd);
+    else if (cmd.command === 'explain') await explain(engine, cmd.json);
+    else if (cmd.command === 'measure') await measure(engine, cmd.rttMs ?? 0.5, cmd.json);
+    else await caching(engine, cmd.rttMs ?? 0.5, cmd.json);
+  } finally {
+    await engine.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`querylab: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,146 @@
+import { isoTime, type Post, type UserWithPosts } from './checksum';
+import type { LoggedDb } from './querylog';
+
+/**
+ * A tiny ORM in the style of the essay's snippets, issuing real SQL through the query log:
+ *
+ *   const users = await User.findAll();                              // 1 query
+ *   for (const user of users) user.posts = await Post.findByUserId(user.id);  // + N queries
+ *
+ *   const users = await User.findAll({ include: [{ model: Post }] }); // 1 query (LEFT JOIN)
+ *   const users = await User.findAll({ include: [{ model: Post }], via: 'json_agg' }); // 1 query
+ *
+ * The lab's data dir holds 10,000 users; the lab works on the first `userLimit` of them (the slider),
+ * which every findAll applies as `ORDER BY id LIMIT $1`, visible in the query log (datasets.ts).
+ */
+export interface UserRecord {
+  id: number;
+  name: string;
+  email: string;
+  posts?: Post[];
+}
+
+export interface IncludePost {
+  model: PostModel;
+}
+
+export interface FindAllOptions {
+  include?: IncludePost[];
+  /** How an include is loaded: one LEFT JOIN (default) or one query with a json_agg subquery. */
+  via?: 'join' | 'json_agg';
+  /** Overrides the lab's user limit. */
+  limit?: number;
+}
+
+export interface PostModel {
+  readonly name: 'Post';
+  findByUserId(userId: number): Promise<Post[]>;
+}
+
+export interface UserModel {
+  readonly name: 'User';
+  findAll(options?: FindAllOptions): Promise<UserRecord[]>;
+}
+
+export interface Orm {
+  User: UserModel;
+  Post: PostModel;
+}
+
+interface PostRow {
+  id: number;
+  user_id: number;
+  channel_id: number;
+  body: string;
+  created_at: Date;
+}
+
+const toPost = (r: PostRow): Post => ({
+  id: Number(r.id),
+  userId: r.user_id,
+  channelId: r.channel_id,
+  body: r.body,
+  createdAt: isoTime(r.created_at),
+});
+
+export const SQL = {
+  findAllUsers: 'SELECT id, name, email FROM users ORDER BY id LIMIT $1',
+  findPostsByUserId:
+    'SELECT id, user_id, channel_id, body, created_at FROM messages WHERE user_id = $1 ORDER BY id',
+  findAllUsersJoinPosts: `SELECT u.id, u.name, u.email,
+       m.id AS post_id, m.user_id, m.channel_id, m.body, m.created_at
+  FROM (SELECT id, name, email FROM users ORDER BY id LIMIT $1) AS u
+  LEFT JOIN messages AS m ON m.user_id = u.id
+ ORDER BY u.id, m.id`,
+  findAllUsersJsonAggPosts: `SELECT u.id, u.name, u.email,
+       COALESCE((SELECT json_agg(json_build_object(
+                   'id', m.id, 'userId', m.user_id, 'channelId', m.channel_id,
+                   'body', m.body, 'createdAt', m.created_at) ORDER BY m.id)
+                  FROM messages AS m WHERE m.user_id = u.id), '[]') AS posts
+  FROM users AS u
+ ORDER BY u.id
+ LIMIT $1`,
+} as const;
+
+export function createOrm(db: LoggedDb, opts: { userLimit: number }): Orm {
+  const Post: PostModel = {
+    name: 'Post',
+    async findByUserId(userId) {
+      const res = await db.query<PostRow>(SQL.findPostsByUserId, [userId]);
+      return res.rows.map(toPost);
+    },
+  };
+
+  async function findAllJoin(limit: number): Promise<UserWithPosts[]> {
+    const res = await db.query<
+      PostRow & { id: number; name: string; email: string; post_id: number | null }
+    >(SQL.findAllUsersJoinPosts, [limit]);
+    const users: UserWithPosts[] = [];
+    let current: UserWithPosts | undefined;
+    for (const r of res.rows) {
+      if (!current || current.id !== r.id) {
+        current = { id: r.id, name: r.name, email: r.email, posts: [] };
+        users.push(current);
+      }
+      if (r.post_id !== null) current.posts.push(toPost({ ...r, id: r.post_id }));
+    }
+    return users;
+  }
+
+  async function findAllJsonAgg(limit: number): Promise<UserWithPosts[]> {
+    const res = await db.query<{
+      id: number;
+      name: string;
+      email: string;
+      posts: Array<Record<string, unknown>>;
+    }>(SQL.findAllUsersJsonAggPosts, [limit]);
+    return res.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      posts: r.posts.map((p) => ({
+        id: Number(p.id),
+        userId: Number(p.userId),
+        channelId: Number(p.channelId),
+        body: String(p.body),
+        createdAt: isoTime(p.createdAt),
+      })),
+    }));
+  }
+
+  const User: UserModel = {
+    name: 'User',
+    async findAll(options = {}) {
+      const limit = options.limit ?? opts.userLimit;
+      const wantsPosts = options.include?.some((inc) => inc.model === Post) ?? false;
+      if (wantsPosts)
+        return options.via === 'json_agg' ? findAllJsonAgg(limit) : findAllJoin(limit);
+      const res = await db.query<{ id: number; name: string; email: string }>(SQL.findAllUsers, [
+        limit,
+      ]);
+      return res.rows.map((r) => ({ id: r.id, name: r.name, email: r.email }));
+    },
+  };
+
+  return { User, Post };
+}
