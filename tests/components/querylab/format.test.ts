@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  formatCount,
+  formatMs,
+  formatParams,
+  formatPercent,
+  formatRatio,
+  oneLineSql,
+} from '@/components/querylab/format';
+
+describe('formatCount', () => {
+  it('should group thousands with commas whatever the locale', () => {
+    expect(formatCount(1001)).toBe('1,001');
+    expect(formatCount(1)).toBe('1');
+    expect(formatCount(10_000)).toBe('10,000');
+  });
+
+  it('should round to an integer and show non-finite values as a dash', () => {
+    expect(formatCount(2.6)).toBe('3');
+    expect(formatCount(Number.NaN)).toBe('–');
+  });
+
+  it('should read back to the same integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
+        expect(Number(formatCount(n).replace(/,/g, ''))).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('formatMs', () => {
+  it('should pick a precision that fits the magnitude', () => {
+    expect(formatMs(0.0123)).toBe('0.012 ms');
+    expect(formatMs(0.42)).toBe('0.42 ms');
+    expect(formatMs(12.345)).toBe('12.3 ms');
+    expect(formatMs(1234.5)).toBe('1,235 ms');
+    expect(formatMs(12_345)).toBe('12.3 s');
+    expect(formatMs(0)).toBe('0.00 ms');
+  });
+
+  it('should stay within 1% (or 0.001 ms) of the value it formats', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (ms) => {
+        const text = formatMs(ms);
+        const value =
+          Number(text.replace(/,/g, '').split(' ')[0]) * (text.endsWith(' s') ? 1000 : 1);
+        expect(Math.abs(value - ms)).toBeLessThanOrEqual(Math.max(ms * 0.01, 0.0006));
+      }),
+    );
+  });
+});
+
+describe('formatPercent and formatRatio', () => {
+  it('should keep a decimal below 10% and round above', () => {
+    expect(formatPercent(0.025)).toBe('2.5%');
+    expect(formatPercent(0.873)).toBe('87%');
+    expect(formatPercent(0)).toBe('0%');
+  });
+
+  it('should show a ratio with one decimal and a dash for a zero denominator', () => {
+    expect(formatRatio(1001, 1)).toBe('1,001×');
+    expect(formatRatio(12.44, 1)).toBe('12.4×');
+    expect(formatRatio(3, 0)).toBe('–');
+  });
+});
+
+describe('oneLineSql and formatParams', () => {
+  it('should collapse whitespace and cut long SQL with an ellipsis', () => {
+    expect(oneLineSql('SELECT *\n  FROM   users')).toBe('SELECT * FROM users');
+    const long = oneLineSql(`SELECT ${'x, '.repeat(100)}1`, 20);
+    expect(long).toHaveLength(20);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('should quote strings, show NULL and keep numbers as written', () => {
+    expect(formatParams([42, 'ada', null, true])).toBe("42, 'ada', NULL, true");
+    expect(formatParams([])).toBe('');
+    expect(formatParams(undefined)).toBe('');
+  });
+});
