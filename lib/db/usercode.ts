@@ -2,15 +2,15 @@ import type { PGliteInterface } from '@electric-sql/pglite';
 import { transform } from 'sucrase';
 import { checksumUsers, type UserWithPosts } from './checksum';
 import { createOrm } from './orm';
+import { jsonSafe, LoggedDb, LoggedSqlError, QueryLog, summarize } from './querylog';
 import {
-  jsonSafe,
-  LoggedDb,
-  LoggedSqlError,
-  QueryLog,
-  summarize,
-  type QueryLogEntry,
-  type QueryLogSummary,
-} from './querylog';
+  DEFAULT_USER_CODE_TIMEOUT_MS,
+  type UserCodeError,
+  type UserCodeOptions,
+  type UserCodeResult,
+} from './usercode-types';
+
+export * from './usercode-types';
 
 /**
  * Runs the reader's ORM code (the essay's snippets, edited in the editor) against the lab database.
@@ -26,7 +26,6 @@ import {
  * browser), just protection against accidents. The time limit is enforced by the caller: the worker
  * transport terminates the worker (the only way to stop `while (true) {}`).
  */
-export const DEFAULT_USER_CODE_TIMEOUT_MS = 5000;
 const MAX_CONSOLE_LINES = 200;
 /** Sentinel for the async time limit (user code cannot throw this exact object). */
 const TIMED_OUT = Symbol('timed out');
@@ -35,36 +34,6 @@ const WRAP_HEADER =
   'async function __userMain(User, Post, db, console, N, self, globalThis, postMessage, importScripts, fetch, XMLHttpRequest, WebSocket, close) {';
 /** Lines before the reader's line 1 in `new Function` source: V8 adds 2 ("function anonymous(\n) {"), we add 1. */
 const RUNTIME_LINE_OFFSET = 3;
-
-export interface UserCodeOptions {
-  users: number;
-  rttMs: number;
-  timeoutMs?: number;
-}
-
-export interface UserCodeError {
-  kind: 'syntax' | 'runtime' | 'sql' | 'timeout';
-  message: string;
-  line?: number;
-  column?: number;
-  /** For SQL errors: the Postgres position inside that statement. */
-  position?: number;
-}
-
-export interface UserCodeResult {
-  ok: boolean;
-  error?: UserCodeError;
-  /** JSON-safe preview of the returned value (arrays cut to their first 20 items). */
-  preview: unknown;
-  /** Set when the value looks like users-with-posts: comparable with the labs' checksums. */
-  loaded?: { users: number; posts: number; checksum: string };
-  console: string[];
-  log: QueryLogEntry[];
-  /** True when more than 20,000 queries ran and the log was cut (the summary still counts all). */
-  logTruncated: boolean;
-  summary: QueryLogSummary;
-  wallMs: number;
-}
 
 export function stripTypes(
   code: string,

@@ -1,0 +1,103 @@
+import type { DatasetId } from './datasets';
+import { QueryLabError } from './errors';
+import { manifestSchema, type Manifest, type ManifestFile } from './manifest';
+import { gunzipIfNeeded, type PgliteSource } from './open';
+import type { LoadPhase } from './protocol';
+
+/**
+ * Worker-side loader: manifest → the four files (pglite.wasm, initdb.wasm, pglite.data, the data dir)
+ * in parallel → our own WebAssembly.compile. Compiling from bytes works whatever MIME type the host
+ * sends (stack-facts.md: with application/octet-stream PGlite's own streaming loader hangs forever),
+ * and every fetch has a timeout and a size check, so a missing or rewritten asset (a host answering
+ * 200 with an HTML page) becomes a clear error instead of a hang.
+ */
+export interface BrowserSourceOptions {
+  dataset: DatasetId;
+  manifestUrl: string;
+  fetchTimeoutMs: number;
+  onProgress?: (phase: LoadPhase, detail?: string) => void;
+}
+
+async function fetchBytes(url: string, timeoutMs: number): Promise<Uint8Array> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  try {
+    const res = await fetch(url, { signal: ctrl.signal });
+    if (!res.ok)
+      throw new QueryLabError('load-failed', `Could not load ${url}: HTTP ${res.status}.`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    if (err instanceof QueryLabError) throw err;
+    const reason = ctrl.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : String(err);
+    throw new QueryLabError('load-failed', `Could not load ${url}: ${reason}.`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchFile(
+  base: string,
+  f: ManifestFile,
+  timeoutMs: number,
+  altBytes?: number,
+): Promise<Uint8Array> {
+  const url = new URL(f.file, base).href;
+  const bytes = await fetchBytes(url, timeoutMs);
+  if (bytes.byteLength !== f.bytes && bytes.byteLength !== altBytes) {
+    throw new QueryLabError(
+      'load-failed',
+      `${url} is ${bytes.byteLength} bytes, expected ${f.bytes}: wrong path or a host rewrite (e.g. an HTML fallback page).`,
+    );
+  }
+  return bytes;
+}
+
+async function compile(bytes: Uint8Array, name: string): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+  } catch (err) {
+    throw new QueryLabError('load-failed', `Could not compile ${name}: ${String(err)}`);
+  }
+}
+
+export async function loadBrowserSource(
+  opts: BrowserSourceOptions,
+): Promise<{ source: PgliteSource; manifest: Manifest }> {
+  opts.onProgress?.('manifest');
+  const raw = await fetchBytes(opts.manifestUrl, opts.fetchTimeoutMs);
+  let manifest: Manifest;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(raw)));
+  } catch {
+    throw new QueryLabError(
+      'load-failed',
+      `${opts.manifestUrl} is not a query-lab manifest (run npm run prebuild).`,
+    );
+  }
+  const base = opts.manifestUrl;
+  const entry = manifest.datasets[opts.dataset];
+  opts.onProgress?.(
+    'download',
+    `${((manifest.runtime.pgliteWasm.bytes + manifest.runtime.pgliteData.bytes + entry.bytes) / 1e6).toFixed(1)} MB`,
+  );
+  const t = opts.fetchTimeoutMs;
+  const [pgliteWasm, initdbWasm, fsBundle, dataDir] = await Promise.all([
+    fetchFile(base, manifest.runtime.pgliteWasm, t),
+    fetchFile(base, manifest.runtime.initdbWasm, t),
+    fetchFile(base, manifest.runtime.pgliteData, t),
+    // A host may serve .tar.gz with Content-Encoding: gzip; fetch then hands us the inflated tar.
+    fetchFile(base, entry, t, entry.tarBytes),
+  ]);
+  opts.onProgress?.('compile');
+  const [pgliteWasmModule, initdbWasmModule, tar] = await Promise.all([
+    compile(pgliteWasm, 'pglite.wasm'),
+    // initdb never runs (the data dir is prebuilt), but without a module PGlite would fetch it itself.
+    compile(initdbWasm, 'initdb.wasm'),
+    gunzipIfNeeded(dataDir),
+  ]);
+  const fsBuffer =
+    fsBundle.byteOffset === 0 && fsBundle.byteLength === fsBundle.buffer.byteLength
+      ? (fsBundle.buffer as ArrayBuffer)
+      : (fsBundle.slice().buffer as ArrayBuffer);
+  return { source: { tar, pgliteWasmModule, initdbWasmModule, fsBundle: fsBuffer }, manifest };
+}
