@@ -9,9 +9,19 @@
  * pg_switch_wal + CHECKPOINT leave one fresh, zero-filled segment: ~16 KB gzip).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { DATASETS, type DatasetId, type DatasetSpec } from '../../lib/db/datasets';
 import {
@@ -47,13 +57,47 @@ export function computeInputHash(): string {
   return h.digest('hex');
 }
 
+/** Write to a temp name, then rename (atomic): a concurrent reader never sees half a file. */
+function writeAtomic(path: string, data: Uint8Array | string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+const LOCK_DIR = `${OUT_DIR}.lock`;
+/** A build takes ~30–60 s; a lock older than this was left by a killed process. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Cross-process lock (mkdir is atomic): parallel test files, the CLI and prebuild may all find the
+ * data missing at once; one builds, the others wait and then reuse its output.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(LOCK_DIR), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      break;
+    } catch {
+      const age = Date.now() - (existsSync(LOCK_DIR) ? statSync(LOCK_DIR).mtimeMs : Date.now());
+      if (age > STALE_LOCK_MS) rmSync(LOCK_DIR, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function writeHashed(base: string, ext: string, bytes: Uint8Array): ManifestFile {
   const digest = sha256(bytes);
   const file = `${base}-${digest.slice(0, 12)}.${ext}`;
   const path = join(OUT_DIR, file);
-  if (!existsSync(path)) writeFileSync(path, bytes);
+  if (!existsSync(path)) writeAtomic(path, bytes);
   return { file, bytes: bytes.byteLength, sha256: digest };
 }
 
@@ -88,8 +132,8 @@ async function buildDataset(spec: DatasetSpec, log: Log): Promise<DatasetEntry> 
     await pg.exec('CHECKPOINT');
     await pg.exec('SELECT pg_switch_wal()');
     await pg.exec('CHECKPOINT');
-    const tar = new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer());
     const gz = new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+    const tar = gunzipSync(gz);
     const out = writeHashed(spec.id, 'tar.gz', gz);
     const buildMs = Math.round(performance.now() - t0);
     log(
@@ -129,6 +173,17 @@ export async function buildPgliteData(
     log('pglite data: up to date (inputs unchanged)');
     return existing;
   }
+  return withBuildLock(async () => {
+    const again = readManifest();
+    if (!opts.force && isUpToDate(again, inputHash)) {
+      log('pglite data: up to date (built by a concurrent process)');
+      return again;
+    }
+    return build(inputHash, log);
+  });
+}
+
+async function build(inputHash: string, log: Log): Promise<Manifest> {
   const t0 = performance.now();
   log('pglite data: building data dirs…');
   mkdirSync(OUT_DIR, { recursive: true });
@@ -153,8 +208,8 @@ export async function buildPgliteData(
     'manifest.json',
     ...[...Object.values(manifest.runtime), ...Object.values(manifest.datasets)].map((f) => f.file),
   ]);
-  for (const f of readdirSync(OUT_DIR)) if (!keep.has(f)) rmSync(join(OUT_DIR, f));
-  writeFileSync(join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of readdirSync(OUT_DIR)) if (!keep.has(f)) rmSync(join(OUT_DIR, f), { force: true });
+  writeAtomic(join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`pglite data: done in ${Math.round(performance.now() - t0)} ms`);
   return manifest;
 }
