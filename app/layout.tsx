@@ -43,6 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Site" className="site-nav">
               <Link href="/">Journey</Link>
+              <Link href="/validation/">Validation</Link>
             </nav>
             <ThemeToggle />
           </div>
