@@ -105,53 +105,58 @@ function run(model: Model, customers: number, seed: number): QueueRunResult {
   });
 }
 
-describe.each(models)('$name at ρ = $rho against closed-form theory', (model) => {
-  const lambda = model.rho * model.servers;
-  const theory = queueTheory(lambda, 1, model.servers, model.service);
-  let result: QueueRunResult;
-  beforeAll(() => {
-    result = run(model, VALIDATE ? model.long : model.fast, 1);
-  }, HOOK_TIMEOUT_MS);
+describe.each(models.map((m, i) => ({ ...m, seed: i + 1 })))(
+  '$name at ρ = $rho against closed-form theory',
+  (model) => {
+    const lambda = model.rho * model.servers;
+    const theory = queueTheory(lambda, 1, model.servers, model.service);
+    let result: QueueRunResult;
+    beforeAll(() => {
+      // One seed per model, so the models do not share random numbers.
+      result = run(model, VALIDATE ? model.long : model.fast, model.seed);
+    }, HOOK_TIMEOUT_MS);
 
-  it('should match the mean wait Wq', () => {
-    expectAgrees(model, 'mean wait', result.ci.meanWait, theory.meanWait, 0.1);
-  });
-
-  it('should match the mean sojourn W', () => {
-    expectAgrees(model, 'mean sojourn', result.ci.meanSojourn, theory.meanSojourn, 0.08);
-  });
-
-  it("should satisfy Little's law: time-average L = λW, and L matches theory", () => {
-    // The identity on the same sample path holds up to edge effects (customers straddling the
-    // window ends), far below 1%.
-    expect(
-      Math.abs(result.meanInSystem / (result.arrivalRateObserved * result.meanSojourn) - 1),
-    ).toBeLessThan(0.01);
-    expectAgrees(model, 'L (Little)', result.ci.meanInSystem, theory.meanInSystem, 0.1);
-  });
-
-  it('should match utilization ρ and the probability of waiting', () => {
-    // Relative standard errors are ~0.2% at these lengths; 1% and 2% are > 4 of them.
-    expectClose(model, 'utilization', result.utilization, model.rho, 0.01);
-    if (model.service === 'exp')
-      expectClose(model, 'P(wait)', result.probWait, theory.probWait, 0.02);
-  });
-
-  if (theory.sojournQuantile) {
-    const p99 = theory.sojournQuantile(0.99);
-    it('should match the p99 of the sojourn time (ln(100)/(μ−λ) for M/M/1)', () => {
-      if (VALIDATE) {
-        expectClose(model, 'p99 sojourn', result.p99Sojourn, p99, TIGHT);
-        return;
-      }
-      // Quantiles have no batch interval here: six independent seeded replications instead.
-      const estimates = [1, 2, 3, 4, 5, 6].map(
-        (seed) => run(model, Math.round(model.fast / 2), 100 + seed).p99Sojourn,
-      );
-      expectAgrees(model, 'p99 sojourn', tInterval(estimates), p99, 0.1);
+    it('should match the mean wait Wq', () => {
+      expectAgrees(model, 'mean wait', result.ci.meanWait, theory.meanWait, 0.1);
     });
-  }
-});
+
+    it('should match the mean sojourn W', () => {
+      expectAgrees(model, 'mean sojourn', result.ci.meanSojourn, theory.meanSojourn, 0.08);
+    });
+
+    it("should satisfy Little's law: time-average L = λW, and L matches theory", () => {
+      // The identity on the same sample path holds up to edge effects (customers straddling the
+      // window ends), far below 1%.
+      expect(
+        Math.abs(result.meanInSystem / (result.arrivalRateObserved * result.meanSojourn) - 1),
+      ).toBeLessThan(0.01);
+      expectAgrees(model, 'L (Little)', result.ci.meanInSystem, theory.meanInSystem, 0.1);
+    });
+
+    it('should match utilization ρ and the probability of waiting', () => {
+      // Relative standard errors are ~0.2% at these lengths; 1% and 2% are > 4 of them.
+      expectClose(model, 'utilization', result.utilization, model.rho, 0.01);
+      if (model.service === 'exp')
+        expectClose(model, 'P(wait)', result.probWait, theory.probWait, 0.02);
+    });
+
+    if (theory.sojournQuantile) {
+      const p99 = theory.sojournQuantile(0.99);
+      it('should match the p99 of the sojourn time (ln(100)/(μ−λ) for M/M/1)', () => {
+        if (VALIDATE) {
+          expectClose(model, 'p99 sojourn', result.p99Sojourn, p99, TIGHT);
+          return;
+        }
+        // Quantiles have no batch interval here: six independent seeded replications instead. With
+        // 5 degrees of freedom the half-width is itself noisy (t = 2.57), hence the 15% bound.
+        const estimates = [1, 2, 3, 4, 5, 6].map(
+          (k) => run(model, Math.round(model.fast / 2), 100 * model.seed + k).p99Sojourn,
+        );
+        expectAgrees(model, 'p99 sojourn', tInterval(estimates), p99, 0.15);
+      });
+    }
+  },
+);
 
 afterAll(() => {
   if (!VALIDATE) return;
