@@ -103,7 +103,7 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
           data-state={status.kind}
         >
           {status.kind === 'idle' &&
-            `${cases.length} cases, about 40 million events; a few seconds on a laptop.`}
+            `${cases.length} cases, about 36 million simulated events: a few seconds on a laptop.`}
           {status.kind === 'running' &&
             `Running case ${Math.min(status.done + 1, cases.length)} of ${cases.length} in a background worker… ${formatSeconds(elapsedMs)}`}
           {status.kind === 'done' &&

@@ -21,7 +21,13 @@ export function ValidationTable({
   runningIndex: number;
 }) {
   return (
-    <div className="table-scroll validation-table-wrap">
+    // Focusable so keyboard users can scroll the table sideways on narrow screens.
+    <div
+      className="table-scroll validation-table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label="Validation results"
+    >
       <table className="validation-table">
         <caption className="visually-hidden">
           Closed-form theory and this engine&apos;s estimate with its 95% confidence interval, per
