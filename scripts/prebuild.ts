@@ -10,6 +10,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`prebuild failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(
+    `prebuild failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   process.exit(1);
 });

@@ -4,6 +4,8 @@ import type { LoggedDb } from './querylog';
 /** One node of an EXPLAIN (ANALYZE, FORMAT JSON) plan, with the fields the plan tree draws. */
 export interface PlanNode {
   nodeType: string;
+  /** For ModifyTable nodes: 'Insert' | 'Update' | 'Delete' | 'Merge'. */
+  operation?: string;
   relationName?: string;
   indexName?: string;
   /** e.g. 'Backward' for an Index Scan read in descending order. */
@@ -33,6 +35,7 @@ export interface ExplainResult {
 
 type RawNode = {
   'Node Type': string;
+  Operation?: string;
   'Relation Name'?: string;
   'Index Name'?: string;
   'Scan Direction'?: string;
@@ -51,6 +54,7 @@ type RawNode = {
 const rawNode: z.ZodType<RawNode> = z.lazy(() =>
   z.looseObject({
     'Node Type': z.string(),
+    Operation: z.string().optional(),
     'Relation Name': z.string().optional(),
     'Index Name': z.string().optional(),
     'Scan Direction': z.string().optional(),
@@ -87,6 +91,7 @@ function toNode(raw: RawNode): PlanNode {
     totalCost: raw['Total Cost'],
     children: (raw.Plans ?? []).map(toNode),
   };
+  if (raw.Operation !== undefined) node.operation = raw.Operation;
   if (raw['Relation Name'] !== undefined) node.relationName = raw['Relation Name'];
   if (raw['Index Name'] !== undefined) node.indexName = raw['Index Name'];
   if (raw['Scan Direction'] !== undefined) node.scanDirection = raw['Scan Direction'];
