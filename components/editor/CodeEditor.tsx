@@ -8,6 +8,8 @@ import './editor.css';
 export type CodeEditorProps = MonacoEditorProps & {
   /** Short visible caption above the editor, e.g. "Before: one query per user". */
   label: string;
+  /** Show the keyboard hint under this editor (once per lab is enough). */
+  hint?: boolean;
 };
 
 type Loaded =
@@ -21,7 +23,7 @@ type Loaded =
  * nears the viewport. If Monaco cannot load, a plain <textarea> keeps the lab usable.
  */
 export function CodeEditor(props: CodeEditorProps) {
-  const { label, value, onChange, heightPx, ariaLabel, readOnly } = props;
+  const { label, value, onChange, heightPx, ariaLabel, readOnly, hint = true, ...rest } = props;
   const ref = useRef<HTMLDivElement>(null);
   const near = useNearViewport(ref);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'placeholder' });
@@ -45,7 +47,7 @@ export function CodeEditor(props: CodeEditorProps) {
       </p>
       <div ref={ref} className="code-editor-frame" style={{ height: heightPx }}>
         {loaded.kind === 'monaco' ? (
-          <loaded.Editor {...props} />
+          <loaded.Editor {...rest} {...{ value, onChange, heightPx, ariaLabel, readOnly }} />
         ) : loaded.kind === 'fallback' ? (
           <textarea
             className="code-editor-textarea"
@@ -61,7 +63,7 @@ export function CodeEditor(props: CodeEditorProps) {
           </pre>
         )}
       </div>
-      {loaded.kind === 'monaco' && !readOnly && (
+      {loaded.kind === 'monaco' && !readOnly && hint && (
         <p className="code-editor-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs. In the editor <kbd>Tab</kbd> indents; press{' '}
           <kbd>Ctrl</kbd>+<kbd>M</kbd> first to move focus with <kbd>Tab</kbd> instead.

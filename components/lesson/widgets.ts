@@ -1,5 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
 import { BottleneckChart } from '@/components/charts/BottleneckChart';
+import { QueryLab } from '@/components/querylab/QueryLab';
 
 /**
  * Experiment widgets available to lessons (merged into the registry in mdx-components.tsx).
@@ -7,4 +8,7 @@ import { BottleneckChart } from '@/components/charts/BottleneckChart';
  */
 export const lessonWidgets: MDXComponents = {
   BottleneckChart,
+  // <QueryLab lab="n-plus-one" />, lab="indexing" part=…, "caching", "measure", "sql": see
+  // components/querylab/labSpec.ts. PGlite and Monaco load lazily near the viewport.
+  QueryLab,
 };

@@ -20,7 +20,8 @@ export function formatMs(ms: number): string {
   if (abs >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (abs >= 100) return `${Math.round(ms).toLocaleString('en-US')} ms`;
   if (abs >= 10) return `${ms.toFixed(1)} ms`;
-  if (abs >= 0.1 || abs === 0) return `${ms.toFixed(2)} ms`;
+  if (abs === 0) return '0 ms';
+  if (abs >= 0.1) return `${ms.toFixed(2)} ms`;
   return `${ms.toFixed(3)} ms`;
 }
 
@@ -61,4 +62,9 @@ export function formatParams(params: readonly unknown[] | undefined): string {
       }
     })
     .join(', ');
+}
+
+/** "1 query", "1,001 queries": count with the right noun form. */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${Math.round(n) === 1 ? one : many}`;
 }

@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatRatio,
   oneLineSql,
+  plural,
 } from '@/components/querylab/format';
 
 describe('formatCount', () => {
@@ -37,7 +38,7 @@ describe('formatMs', () => {
     expect(formatMs(12.345)).toBe('12.3 ms');
     expect(formatMs(1234.5)).toBe('1,235 ms');
     expect(formatMs(12_345)).toBe('12.3 s');
-    expect(formatMs(0)).toBe('0.00 ms');
+    expect(formatMs(0)).toBe('0 ms');
   });
 
   it('should stay within 1% (or 0.001 ms) of the value it formats', () => {
@@ -49,6 +50,14 @@ describe('formatMs', () => {
         expect(Math.abs(value - ms)).toBeLessThanOrEqual(Math.max(ms * 0.01, 0.0006));
       }),
     );
+  });
+});
+
+describe('plural', () => {
+  it('should use the singular only for exactly one', () => {
+    expect(plural(1, 'query', 'queries')).toBe('1 query');
+    expect(plural(1001, 'query', 'queries')).toBe('1,001 queries');
+    expect(plural(0, 'query', 'queries')).toBe('0 queries');
   });
 });
 

@@ -15,7 +15,8 @@ const nodeTypeArb = fc.constantFrom('Limit', 'Sort', 'Seq Scan', 'Index Scan', '
 
 /** Plans up to `depth` levels deep with at most two children per node (≤ 31 nodes). */
 function planArb(depth: number): fc.Arbitrary<PlanNodeView> {
-  const children = depth === 0 ? fc.constant([]) : fc.array(planArb(depth - 1), { maxLength: 2 });
+  const children: fc.Arbitrary<PlanNodeView[]> =
+    depth === 0 ? fc.constant([]) : fc.array(planArb(depth - 1), { maxLength: 2 });
   return fc.record({ nodeType: nodeTypeArb, children });
 }
 

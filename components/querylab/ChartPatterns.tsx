@@ -1,0 +1,45 @@
+/**
+ * Shared SVG fills: database time is solid, network time is hatched, so the two differ by shape as
+ * well as colour (WCAG 1.4.1, no information by colour alone).
+ */
+export function rttPatternId(base: string): string {
+  return `rtt-${base.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+}
+
+export function ChartPatterns({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern
+        id={rttPatternId(id)}
+        width="6"
+        height="6"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
+        <rect width="6" height="6" className="qchart-rtt" opacity="0.35" />
+        <rect width="3" height="6" className="qchart-rtt" />
+      </pattern>
+    </defs>
+  );
+}
+
+/** Legend swatches matching the fills above. */
+export function TimeLegend({ id }: { id: string }) {
+  return (
+    <ul className="qchart-legend">
+      <li>
+        <svg width="18" height="12" aria-hidden="true">
+          <rect width="18" height="12" className="qchart-db" />
+        </svg>
+        Database time (measured)
+      </li>
+      <li>
+        <svg width="18" height="12" aria-hidden="true">
+          <ChartPatterns id={`${id}-legend`} />
+          <rect width="18" height="12" fill={`url(#${rttPatternId(`${id}-legend`)})`} />
+        </svg>
+        Network round trips (simulated)
+      </li>
+    </ul>
+  );
+}

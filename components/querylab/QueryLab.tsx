@@ -1,0 +1,87 @@
+import { CACHING_SQL } from '@/lib/db/labs/caching';
+import { INDEXING_SQL } from '@/lib/db/labs/indexing';
+import { ENDPOINTS } from '@/lib/db/labs/measure-sql';
+import { SNIPPETS } from '@/lib/db/snippets';
+import { LabMount } from './LabMount';
+import type { LabSpec } from './labSpec';
+import { labSpecSchema } from './labSpecSchema';
+import './querylab.css';
+
+const TITLES: Record<LabSpec['lab'], string> = {
+  'n-plus-one': 'Lab: the essay’s Before and After, on a real Postgres',
+  'n-plus-one-scaling': 'Lab: queries and time as the page loads more users',
+  indexing: 'Lab: EXPLAIN ANALYZE before and after an index',
+  caching: 'Lab: a read-through cache in front of a hot query',
+  measure: 'Lab: an APM view of a mixed workload',
+  sql: 'Lab: your own SQL',
+};
+
+const INDEXING_PREVIEW: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], string[]> = {
+  lookup: [INDEXING_SQL.latestInChannel, INDEXING_SQL.createGoodIndex],
+  'low-selectivity': [
+    INDEXING_SQL.createDeletedAtIndex,
+    INDEXING_SQL.liveByChannel,
+    INDEXING_SQL.deletedByChannel,
+  ],
+  'write-cost': [INDEXING_SQL.insertProbe, ...INDEXING_SQL.extraWriteIndexes],
+};
+
+/** What the page shows before the lab loads, and with JavaScript off: the code it will run. */
+function Preview({ spec }: { spec: LabSpec }) {
+  const blocks: string[] =
+    spec.lab === 'n-plus-one'
+      ? [SNIPPETS.before, SNIPPETS.after]
+      : spec.lab === 'indexing'
+        ? INDEXING_PREVIEW[spec.part]
+        : spec.lab === 'caching'
+          ? [CACHING_SQL.channelHeader]
+          : spec.lab === 'measure'
+            ? [ENDPOINTS.join('\n')]
+            : spec.lab === 'sql'
+              ? [spec.sql]
+              : [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg];
+  return (
+    <div className="querylab-preview">
+      {blocks.map((code) => (
+        <pre key={code} className="querylab-preview-code">
+          <code>{code.trim()}</code>
+        </pre>
+      ))}
+      <p className="querylab-status" data-state="idle">
+        This lab runs Postgres (PGlite, about 9 MB compressed) in your browser. It starts when you
+        scroll here.
+      </p>
+      <noscript>
+        <p className="querylab-noscript">
+          The lab needs JavaScript. The lesson text quotes the numbers it measures.
+        </p>
+      </noscript>
+    </div>
+  );
+}
+
+/**
+ * `<QueryLab lab="n-plus-one" />` and friends (labSpec.ts lists every lab and its props). A server
+ * component: it validates the props at build time, renders the frame and the static preview, and
+ * hands over to LabMount, which loads the live lab near the viewport.
+ */
+export function QueryLab(props: Record<string, unknown>) {
+  const parsed = labSpecSchema.safeParse(props);
+  if (!parsed.success) {
+    throw new Error(
+      `<QueryLab ${JSON.stringify(props)}>: invalid props: ${parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  const spec = parsed.data;
+  const title = spec.lab === 'sql' && spec.title ? spec.title : TITLES[spec.lab];
+  return (
+    <section className="querylab" aria-label={title}>
+      <p className="querylab-title">{title}</p>
+      <LabMount spec={spec}>
+        <Preview spec={spec} />
+      </LabMount>
+    </section>
+  );
+}

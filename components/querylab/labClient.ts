@@ -1,0 +1,144 @@
+'use client';
+
+import type { ClientStatus, QueryLabClient } from '@/lib/db/client';
+import type { DatasetId } from '@/lib/db/datasets';
+
+/**
+ * One query-lab worker per data dir per page, shared by every lab widget on the page (a PGlite
+ * holds its whole database in memory: two copies of the same data would double that for nothing).
+ * A tiny external store (subscribe/getSnapshot) so widgets follow its state with
+ * useSyncExternalStore. lib/db/client is loaded with import() only when a lab first asks for it.
+ */
+export type LabState =
+  | { kind: 'idle' }
+  | { kind: 'loading'; message: string }
+  | { kind: 'ready'; client: QueryLabClient; loadMs: number }
+  | { kind: 'restarting'; message: string }
+  | { kind: 'failed'; message: string };
+
+interface Entry {
+  state: LabState;
+  listeners: Set<() => void>;
+  /** Bumps on every start, so a stale attempt cannot overwrite a newer one. */
+  attempt: number;
+  client?: QueryLabClient;
+}
+
+const entries = new Map<DatasetId, Entry>();
+
+function entry(dataset: DatasetId): Entry {
+  let e = entries.get(dataset);
+  if (!e) {
+    e = { state: { kind: 'idle' }, listeners: new Set(), attempt: 0 };
+    entries.set(dataset, e);
+  }
+  return e;
+}
+
+function set(dataset: DatasetId, state: LabState): void {
+  const e = entry(dataset);
+  e.state = state;
+  for (const l of e.listeners) l();
+}
+
+/** Human text for the worker's load phases (lib/db/protocol.ts PHASES). */
+export function describeStatus(status: ClientStatus): string {
+  switch (status.state) {
+    case 'loading':
+      return {
+        manifest: 'Finding the database files…',
+        download: `Downloading Postgres and the data${status.detail ? ` (${status.detail})` : ''}…`,
+        compile: 'Compiling Postgres (WebAssembly)…',
+        open: 'Opening the database…',
+        'warm-up': 'Warming up…',
+      }[status.phase];
+    case 'warming-up':
+      return 'Warming up…';
+    case 'restarting':
+      return status.reason;
+    case 'failed':
+      return status.error.message;
+    case 'ready':
+      return 'Ready.';
+  }
+}
+
+/** Starts (or restarts after a failure) the dataset's worker. Idempotent while loading or ready. */
+export function startLab(dataset: DatasetId): void {
+  const e = entry(dataset);
+  if (e.state.kind === 'loading' || e.state.kind === 'ready' || e.state.kind === 'restarting')
+    return;
+  const attempt = ++e.attempt;
+  set(dataset, { kind: 'loading', message: 'Loading the query lab…' });
+  const current = () => entry(dataset).attempt === attempt;
+  import('@/lib/db/client')
+    .then(({ createWorkerClient }) =>
+      createWorkerClient({
+        dataset,
+        // A loaded 2-core machine needs several seconds; past this the reader gets an error + Retry.
+        startupTimeoutMs: 45_000,
+        onStatus: (status) => {
+          if (!current()) return;
+          if (status.state === 'loading') {
+            set(dataset, { kind: 'loading', message: describeStatus(status) });
+          } else if (status.state === 'restarting') {
+            set(dataset, { kind: 'restarting', message: describeStatus(status) });
+          } else if (status.state === 'ready' && e.client) {
+            set(dataset, { kind: 'ready', client: e.client, loadMs: status.info.loadMs });
+          }
+        },
+      }),
+    )
+    .then((client) => {
+      if (!current()) {
+        void client.close();
+        return;
+      }
+      e.client = client;
+      set(dataset, { kind: 'ready', client, loadMs: client.info.loadMs });
+    })
+    .catch((err: unknown) => {
+      if (!current()) return;
+      const message =
+        err instanceof Error ? err.message : 'The query lab could not start (unknown error).';
+      set(dataset, { kind: 'failed', message });
+    });
+}
+
+/** After a failure: forget the broken worker and start again. */
+export function retryLab(dataset: DatasetId): void {
+  const e = entry(dataset);
+  if (e.state.kind !== 'failed') return;
+  void e.client?.close();
+  e.client = undefined;
+  set(dataset, { kind: 'idle' });
+  startLab(dataset);
+}
+
+export function subscribeLab(dataset: DatasetId, listener: () => void): () => void {
+  const e = entry(dataset);
+  e.listeners.add(listener);
+  return () => e.listeners.delete(listener);
+}
+
+export function labSnapshot(dataset: DatasetId): LabState {
+  return entry(dataset).state;
+}
+
+const idle: LabState = { kind: 'idle' };
+/** Server render: nothing has started. */
+export function labServerSnapshot(): LabState {
+  return idle;
+}
+
+/**
+ * A call failed with an infrastructure error (the worker crashed or could not restart): show the
+ * error with its Retry button. SQL mistakes never come here; they return as data.
+ */
+export function failLab(dataset: DatasetId, message: string): void {
+  const e = entry(dataset);
+  e.attempt += 1;
+  void e.client?.close();
+  e.client = undefined;
+  set(dataset, { kind: 'failed', message });
+}

@@ -1,0 +1,170 @@
+'use client';
+
+import { useCallback, useId, useState } from 'react';
+import {
+  CACHE_OP_MS,
+  type CacheStrategy,
+  type CachingLabResult,
+  type CachingRun,
+} from '@/lib/db/labs/caching';
+import { BarChart } from '../BarChart';
+import { CacheTimeline } from '../CacheTimeline';
+import { RttControl } from '../controls';
+import { formatCount, formatMs, formatPercent } from '../format';
+import { DEFAULT_RTT, type CachingSpec, type RttMs } from '../labSpec';
+import { LabStatus } from '../LabStatus';
+import { useLab } from '../useLab';
+
+const TTL_CHOICES_MS = [1000, 5000, 10_000, 30_000] as const;
+
+export const STRATEGY_LABEL: Record<CacheStrategy, string> = {
+  none: 'No cache',
+  ttl: 'Cache, expires after a TTL',
+  'write-through': 'Cache, invalidated on write',
+};
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function ResultsTable({ runs }: { runs: CachingRun[] }) {
+  return (
+    <div className="querylab-table-wrap">
+      <table className="querylab-table" data-testid="querylab-cache-table">
+        <caption className="visually-hidden">Cache strategies compared</caption>
+        <thead>
+          <tr>
+            <th scope="col">Strategy</th>
+            <th scope="col" className="num">
+              Hit ratio
+            </th>
+            <th scope="col" className="num">
+              Mean read
+            </th>
+            <th scope="col" className="num">
+              p95 read
+            </th>
+            <th scope="col" className="num">
+              Queries to Postgres
+            </th>
+            <th scope="col" className="num">
+              Stale reads
+            </th>
+            <th scope="col" className="num">
+              Longest stale
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.strategy} data-strategy={r.strategy}>
+              <th scope="row">{STRATEGY_LABEL[r.strategy]}</th>
+              <td className="num" data-testid={`querylab-cache-hit-${r.strategy}`}>
+                {formatPercent(r.hitRatio)}
+              </td>
+              <td className="num">{formatMs(r.meanReadMs)}</td>
+              <td className="num">{formatMs(r.p95ReadMs)}</td>
+              <td className="num">{formatCount(r.dbQueries)}</td>
+              <td className="num" data-testid={`querylab-cache-stale-${r.strategy}`}>
+                {formatCount(r.staleReads)}
+              </td>
+              <td className="num">{r.staleReads > 0 ? seconds(r.maxStaleMs) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The caching lab: 200 requests (10% writes) to 20 hot channels, with no cache, a TTL cache and a
+ * cache invalidated on write. Cache time is logical (deterministic); Postgres times are measured.
+ */
+export default function CachingLab({ spec }: { spec: CachingSpec }) {
+  const lab = useLab('app');
+  const ttlId = useId();
+  const [ttlMs, setTtlMs] = useState(spec.ttlMs ?? 10_000);
+  const [rtt, setRtt] = useState<RttMs>(spec.rttMs ?? DEFAULT_RTT);
+  const [result, setResult] = useState<CachingLabResult | null>(null);
+  const ready = lab.state.kind === 'ready';
+
+  const run = useCallback(async () => {
+    const r = await lab.run((c) => c.runCachingLab({ rttMs: rtt, ttlMs }));
+    if (r) setResult(r);
+  }, [lab, rtt, ttlMs]);
+
+  const reset = useCallback(async () => {
+    const r = await lab.run((c) => c.reset());
+    if (r) setResult(null);
+  }, [lab]);
+
+  const runs = result
+    ? (['none', 'ttl', 'write-through'] as const).flatMap((s) => result.runs[s] ?? [])
+    : [];
+  const disabled = !ready || lab.busy;
+  return (
+    <div className="querylab-body">
+      <div className="querylab-controls">
+        <div>
+          <label className="querylab-field-label" htmlFor={ttlId}>
+            TTL of the expiring cache
+          </label>
+          <select
+            id={ttlId}
+            className="querylab-select"
+            value={ttlMs}
+            disabled={disabled}
+            onChange={(e) => setTtlMs(Number(e.target.value))}
+          >
+            {TTL_CHOICES_MS.map((t) => (
+              <option key={t} value={t}>
+                {seconds(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <RttControl value={rtt} onChange={setRtt} disabled={disabled} />
+      </div>
+      <div className="querylab-actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="querylab-run"
+          disabled={disabled}
+          onClick={run}
+        >
+          {lab.busy ? 'Running…' : 'Run 200 requests three ways'}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="querylab-reset"
+          disabled={disabled}
+          onClick={reset}
+        >
+          Reset
+        </button>
+        <LabStatus state={lab.state} onRetry={lab.retry} />
+      </div>
+      {result && (
+        <div aria-live="polite">
+          <ResultsTable runs={runs} />
+          <BarChart
+            caption={`Mean read latency: ${runs.map((r) => `${STRATEGY_LABEL[r.strategy]} ${formatMs(r.meanReadMs)}`).join(', ')}. A hit costs one cache round trip (${CACHE_OP_MS} ms, a typical Redis GET); a miss costs the query plus a GET and a SET.`}
+            bars={runs.map((r) => ({
+              label: STRATEGY_LABEL[r.strategy],
+              value: r.meanReadMs,
+              valueLabel: `${formatMs(r.meanReadMs)} mean, ${formatPercent(r.hitRatio)} hits`,
+              highlight: r.strategy === 'none',
+            }))}
+          />
+          <CacheTimeline
+            caption={`One request every ${result.intervalMs} ms for ${seconds(result.intervalMs * 200)}, every tenth a new message. ${runs.map((r) => `${STRATEGY_LABEL[r.strategy]}: ${formatCount(r.dbQueries)} queries to Postgres, ${formatCount(r.staleReads)} stale reads`).join('; ')}.`}
+            rows={runs.map((r) => ({ label: STRATEGY_LABEL[r.strategy], events: r.events }))}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
