@@ -126,13 +126,16 @@ class Connection {
         const msg: FromWorker = parsed.data;
         if (msg.type === 'progress') {
           phase = msg.phase;
-          opts.onStatus?.(
-            msg.phase === 'warm-up'
-              ? { state: 'warming-up' }
-              : { state: 'loading', phase: msg.phase, detail: msg.detail },
-          );
+          if (msg.phase !== 'warm-up') {
+            opts.onStatus?.({ state: 'loading', phase: msg.phase, detail: msg.detail });
+          } else if (msg.detail === 'done' && this.info) {
+            opts.onStatus?.({ state: 'ready', info: this.info });
+          } else {
+            opts.onStatus?.({ state: 'warming-up' });
+          }
         } else if (msg.type === 'ready') {
           clearTimeout(timer);
+          this.info = msg.info;
           resolve(msg.info);
         } else if (msg.type === 'init-error') {
           this.kill(new QueryLabError(msg.error.kind, msg.error.message));
@@ -170,6 +173,7 @@ class Connection {
   }
 
   private onFatal: (err: QueryLabError) => void = () => undefined;
+  private info: ReadyInfo | undefined;
 
   call(method: MethodName, args: unknown[]): Promise<unknown> {
     if (this.dead)

@@ -108,6 +108,7 @@ export function serveQueryLab(port: WorkerPort, deps: ServeDeps = {}): void {
       void enqueue(async () => {
         post({ type: 'progress', phase: 'warm-up' });
         await e.warmUp();
+        post({ type: 'progress', phase: 'warm-up', detail: 'done' });
       });
     }
     return e;
