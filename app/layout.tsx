@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { pages } from '@/content/pages';
 import { ThemeToggle } from '@/components/site/ThemeToggle';
 import { themeBootScript } from '@/components/site/theme';
 import { basePath } from '@/lib/site';
@@ -39,11 +40,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <span aria-hidden="true" className="site-logo-mark">
                 ▲
               </span>{' '}
-              Scaling Workbench
+              <span className="site-logo-first">Scaling </span>Workbench
             </Link>
             <nav aria-label="Site" className="site-nav">
               <Link href="/">Journey</Link>
-              <Link href="/validation/">Validation</Link>
+              {pages.map((p) => (
+                <Link key={p.path} href={p.path}>
+                  {p.navLabel}
+                </Link>
+              ))}
             </nav>
             <ThemeToggle />
           </div>

@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { lessons } from '@/content/lessons';
+import { pages } from '@/content/pages';
 import { basePath } from '@/lib/site';
 
 export const dynamic = 'force-static';
@@ -13,6 +14,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const root = `${origin}${basePath}`;
   return [
     { url: `${root}/`, changeFrequency: 'weekly', priority: 1 },
+    ...pages.map((p) => ({ url: `${root}${p.path}`, changeFrequency: 'monthly' as const })),
     ...lessons.map((l) => ({
       url: `${root}/learn/${l.slug}/`,
       changeFrequency: 'monthly' as const,

@@ -1,10 +1,11 @@
 import { lessons } from '../../content/lessons';
+import { pages } from '../../content/pages';
 import { expect, expectAccessible, test } from './fixtures';
 
 const lessonRoutes = lessons.map((l) => `/learn/${l.slug}/`);
 
 test.describe('every route', () => {
-  for (const route of ['/', ...lessonRoutes]) {
+  for (const route of ['/', ...pages.map((p) => p.path), ...lessonRoutes]) {
     test(`should render ${route} with a heading, a CSP and no accessibility violations`, async ({
       page,
     }) => {
@@ -109,11 +110,15 @@ test('should show the same page at a phone width without horizontal scrolling', 
   page,
 }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const route of ['/', ...lessonRoutes]) {
+  for (const route of ['/', ...pages.map((p) => p.path), ...lessonRoutes]) {
     await page.goto(route);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow, `${route} scrolls sideways`).toBeLessThanOrEqual(0);
+    const toggle = await page.getByTestId('theme-toggle').boundingBox();
+    expect(toggle && toggle.x + toggle.width, `${route}: theme toggle cut off`).toBeLessThanOrEqual(
+      360,
+    );
   }
 });
