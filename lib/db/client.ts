@@ -129,6 +129,7 @@ class Connection {
           if (msg.phase !== 'warm-up') {
             opts.onStatus?.({ state: 'loading', phase: msg.phase, detail: msg.detail });
           } else if (msg.detail === 'done' && this.info) {
+            this.markWarm();
             opts.onStatus?.({ state: 'ready', info: this.info });
           } else {
             opts.onStatus?.({ state: 'warming-up' });
@@ -136,6 +137,7 @@ class Connection {
         } else if (msg.type === 'ready') {
           clearTimeout(timer);
           this.info = msg.info;
+          if (!opts.warmUp) this.markWarm();
           resolve(msg.info);
         } else if (msg.type === 'init-error') {
           this.kill(new QueryLabError(msg.error.kind, msg.error.message));
@@ -174,6 +176,11 @@ class Connection {
 
   private onFatal: (err: QueryLabError) => void = () => undefined;
   private info: ReadyInfo | undefined;
+  private markWarm: () => void = () => undefined;
+  /** Resolves when the worker's JIT warm-up has finished (at once when there is none). */
+  readonly warm: Promise<void> = new Promise((resolve) => {
+    this.markWarm = resolve;
+  });
 
   call(method: MethodName, args: unknown[]): Promise<unknown> {
     if (this.dead)
@@ -232,11 +239,25 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
     opts.onStatus?.({ state: 'ready', info });
   };
 
-  const call = async <T>(method: MethodName, args: unknown[]): Promise<T> => {
+  /**
+   * Calls are queued page-side too (the worker serialises them anyway), so that a user-code call's
+   * watchdog starts only when the worker is free: a long lab run queued before it must not count
+   * against the reader's time limit.
+   */
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const send = async <T>(method: MethodName, args: unknown[]): Promise<T> => {
     if (closed) throw new QueryLabError('closed', 'The query lab was closed.');
     await conn.ready;
     return (await conn.call(method, args)) as T;
   };
+  const call = <T>(method: MethodName, args: unknown[]): Promise<T> =>
+    exclusive(() => send<T>(method, args));
 
   return {
     dataset: opts.dataset,
@@ -250,40 +271,44 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
     runCachingLab: (o) => call('runCachingLab', [o]),
     runMeasureLab: (o) => call('runMeasureLab', [o]),
     reset: () => call('reset', []),
-    async runUserCode(code, o) {
-      const limitMs = o.timeoutMs ?? DEFAULT_USER_CODE_TIMEOUT_MS;
-      await conn.ready;
-      const started = performance.now();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const watchdog = new Promise<'hung'>((resolve) => {
-        timer = setTimeout(() => resolve('hung'), limitMs + USER_CODE_GRACE_MS);
-      });
-      try {
-        const outcome = await Promise.race([
-          call<UserCodeResult>('runUserCode', [code, o]),
-          watchdog,
-        ]);
-        if (outcome !== 'hung') return outcome;
-      } finally {
-        clearTimeout(timer);
-      }
-      const message = `Stopped after ${limitMs / 1000} s: your code kept the worker busy (an endless loop?). The lab restarted from its seed data.`;
-      await restart(message);
-      return {
-        ok: false,
-        error: { kind: 'timeout', message },
-        preview: undefined,
-        console: [],
-        log: [],
-        logTruncated: false,
-        summary: { queries: 0, rows: 0, dbMs: 0, rttMs: 0, totalMs: 0 },
-        wallMs: performance.now() - started,
-        restarted: true,
-      };
-    },
+    runUserCode: (code, o) => exclusive(() => runUserCodeNow(code, o)),
     async close() {
       closed = true;
       conn.kill(new QueryLabError('closed', 'The query lab was closed.'));
     },
   };
+
+  async function runUserCodeNow(code: string, o: UserCodeOptions): Promise<UserCodeResult> {
+    const limitMs = o.timeoutMs ?? DEFAULT_USER_CODE_TIMEOUT_MS;
+    await conn.ready;
+    // The warm-up runs in the worker after ready; it must not eat into the reader's time limit.
+    await Promise.race([conn.warm, new Promise((r) => setTimeout(r, 30_000))]);
+    const started = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<'hung'>((resolve) => {
+      timer = setTimeout(() => resolve('hung'), limitMs + USER_CODE_GRACE_MS);
+    });
+    try {
+      const outcome = await Promise.race([
+        send<UserCodeResult>('runUserCode', [code, o]),
+        watchdog,
+      ]);
+      if (outcome !== 'hung') return outcome;
+    } finally {
+      clearTimeout(timer);
+    }
+    const message = `Stopped after ${limitMs / 1000} s: your code kept the worker busy (an endless loop?). The lab restarted from its seed data.`;
+    await restart(message);
+    return {
+      ok: false,
+      error: { kind: 'timeout', message },
+      preview: undefined,
+      console: [],
+      log: [],
+      logTruncated: false,
+      summary: { queries: 0, rows: 0, dbMs: 0, rttMs: 0, totalMs: 0 },
+      wallMs: performance.now() - started,
+      restarted: true,
+    };
+  }
 }

@@ -107,8 +107,11 @@ export function serveQueryLab(port: WorkerPort, deps: ServeDeps = {}): void {
       // Queued first: a run the reader starts right away waits for it (engine.warmUp says why).
       void enqueue(async () => {
         post({ type: 'progress', phase: 'warm-up' });
-        await e.warmUp();
-        post({ type: 'progress', phase: 'warm-up', detail: 'done' });
+        try {
+          await e.warmUp();
+        } finally {
+          post({ type: 'progress', phase: 'warm-up', detail: 'done' });
+        }
       });
     }
     return e;

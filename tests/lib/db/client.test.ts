@@ -62,7 +62,7 @@ beforeAll(async () => {
   client = await createWorkerClient({
     dataset: 'app',
     manifestUrl: 'http://unused.invalid/manifest.json',
-    warmUp: false,
+    warmUp: true,
     onStatus: (s) => statuses.push(s),
     createWorker: () => {
       const w = new InThreadWorker();
@@ -78,6 +78,13 @@ describe('worker transport (protocol over a fake Worker)', () => {
     expect(statuses.some((s) => s.state === 'loading')).toBe(true);
     expect(statuses.at(-1)?.state).toBe('ready');
     expect(client.info).toMatchObject({ dataset: 'app', messages: 100_000, users: 10_000 });
+  });
+
+  it('should warm the JIT up after ready and report ready again when done', async () => {
+    await client.runSql('SELECT 1'); // queued behind the warm-up in the worker
+    const states = statuses.map((st) => st.state);
+    expect(states.indexOf('warming-up')).toBeGreaterThan(states.indexOf('ready'));
+    expect(states.lastIndexOf('ready')).toBeGreaterThan(states.indexOf('warming-up'));
   });
 
   it('should run the N+1 lab through the protocol', async () => {
