@@ -1,6 +1,6 @@
 import type { DatasetId } from './datasets';
 import { QueryLabError } from './errors';
-import { manifestSchema, type Manifest, type ManifestFile } from './manifest';
+import { manifestSchema, type Manifest } from './manifest';
 import { gunzipIfNeeded, type PgliteSource } from './open';
 import type { LoadPhase } from './protocol';
 
@@ -35,21 +35,37 @@ async function fetchBytes(url: string, timeoutMs: number): Promise<Uint8Array> {
   }
 }
 
-async function fetchFile(
-  base: string,
-  f: ManifestFile,
+async function fetchChecked(
+  url: string,
+  bytesExpected: number,
   timeoutMs: number,
   altBytes?: number,
 ): Promise<Uint8Array> {
-  const url = new URL(f.file, base).href;
   const bytes = await fetchBytes(url, timeoutMs);
-  if (bytes.byteLength !== f.bytes && bytes.byteLength !== altBytes) {
+  if (bytes.byteLength !== bytesExpected && bytes.byteLength !== altBytes) {
     throw new QueryLabError(
       'load-failed',
-      `${url} is ${bytes.byteLength} bytes, expected ${f.bytes}: wrong path or a host rewrite (e.g. an HTML fallback page).`,
+      `${url} is ${bytes.byteLength} bytes, expected ${bytesExpected}: wrong path or a host rewrite (e.g. an HTML fallback page).`,
     );
   }
   return bytes;
+}
+
+/**
+ * PGlite's runtime files as the bundler emits them (content-hashed under _next/static/media, base
+ * path included). PGlite's own code references the very same files, so they are emitted once; we
+ * fetch and compile them ourselves and hand PGlite the modules, so its MIME-sensitive loader never
+ * runs. (Literal `new URL(…, import.meta.url)` expressions: that is what bundlers recognise.)
+ */
+function runtimeUrls(): { pgliteWasm: string; initdbWasm: string; pgliteData: string } {
+  return {
+    pgliteWasm: new URL('../../node_modules/@electric-sql/pglite/dist/pglite.wasm', import.meta.url)
+      .href,
+    initdbWasm: new URL('../../node_modules/@electric-sql/pglite/dist/initdb.wasm', import.meta.url)
+      .href,
+    pgliteData: new URL('../../node_modules/@electric-sql/pglite/dist/pglite.data', import.meta.url)
+      .href,
+  };
 }
 
 async function compile(bytes: Uint8Array, name: string): Promise<WebAssembly.Module> {
@@ -81,12 +97,14 @@ export async function loadBrowserSource(
     `${((manifest.runtime.pgliteWasm.bytes + manifest.runtime.pgliteData.bytes + entry.bytes) / 1e6).toFixed(1)} MB`,
   );
   const t = opts.fetchTimeoutMs;
+  const urls = runtimeUrls();
+  const rt = manifest.runtime;
   const [pgliteWasm, initdbWasm, fsBundle, dataDir] = await Promise.all([
-    fetchFile(base, manifest.runtime.pgliteWasm, t),
-    fetchFile(base, manifest.runtime.initdbWasm, t),
-    fetchFile(base, manifest.runtime.pgliteData, t),
+    fetchChecked(urls.pgliteWasm, rt.pgliteWasm.bytes, t),
+    fetchChecked(urls.initdbWasm, rt.initdbWasm.bytes, t),
+    fetchChecked(urls.pgliteData, rt.pgliteData.bytes, t),
     // A host may serve .tar.gz with Content-Encoding: gzip; fetch then hands us the inflated tar.
-    fetchFile(base, entry, t, entry.tarBytes),
+    fetchChecked(new URL(entry.file, base).href, entry.bytes, t, entry.tarBytes),
   ]);
   opts.onProgress?.('compile');
   const [pgliteWasmModule, initdbWasmModule, tar] = await Promise.all([

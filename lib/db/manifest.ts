@@ -30,6 +30,10 @@ export const manifestSchema = z.object({
   pgliteVersion: z.string(),
   /** sha256 over everything that determines the data dirs (see build-data.ts inputHash). */
   inputHash: z.string(),
+  /**
+   * PGlite's runtime files (names as in the package): not copied to public/, the browser fetches the
+   * copies the bundler emits for PGlite (browser-source.ts); sizes let the loader detect bad answers.
+   */
   runtime: z.object({ pgliteWasm: fileSchema, initdbWasm: fileSchema, pgliteData: fileSchema }),
   datasets: z.object({ app: datasetEntrySchema, indexing: datasetEntrySchema }),
 });

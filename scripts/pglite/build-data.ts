@@ -35,7 +35,7 @@ import { generateSeed } from '../../lib/db/seed/generate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT_DIR = join(ROOT, 'public/generated/pglite');
-const PGLITE_DIST = join(ROOT, 'node_modules/@electric-sql/pglite/dist');
+export const PGLITE_DIST = join(ROOT, 'node_modules/@electric-sql/pglite/dist');
 
 /** Everything that determines the output; editing any of these triggers a rebuild. */
 const INPUT_FILES = [
@@ -145,8 +145,13 @@ async function buildDataset(spec: DatasetSpec, log: Log): Promise<DatasetEntry> 
   }
 }
 
-function copyRuntime(name: string, ext: string): ManifestFile {
-  return writeHashed(name, ext, new Uint8Array(readFileSync(join(PGLITE_DIST, `${name}.${ext}`))));
+/**
+ * PGlite's own runtime files are NOT copied: the browser fetches the copies the bundler emits for
+ * PGlite anyway (lib/db/browser-source.ts). The manifest records their sizes for the loader's check.
+ */
+function describeRuntime(name: string): ManifestFile {
+  const bytes = new Uint8Array(readFileSync(join(PGLITE_DIST, name)));
+  return { file: name, bytes: bytes.byteLength, sha256: sha256(bytes) };
 }
 
 export function readManifest(): Manifest | undefined {
@@ -158,8 +163,7 @@ export function readManifest(): Manifest | undefined {
 
 function isUpToDate(m: Manifest | undefined, inputHash: string): m is Manifest {
   if (!m || m.inputHash !== inputHash) return false;
-  const files = [...Object.values(m.runtime), ...Object.values(m.datasets)];
-  return files.every((f) => existsSync(join(OUT_DIR, f.file)));
+  return Object.values(m.datasets).every((f) => existsSync(join(OUT_DIR, f.file)));
 }
 
 /** Builds (or reuses) the data dirs; returns the manifest. `force` rebuilds even if up to date. */
@@ -198,16 +202,13 @@ async function build(inputHash: string, log: Log): Promise<Manifest> {
     pgliteVersion: pkg.version,
     inputHash,
     runtime: {
-      pgliteWasm: copyRuntime('pglite', 'wasm'),
-      initdbWasm: copyRuntime('initdb', 'wasm'),
-      pgliteData: copyRuntime('pglite', 'data'),
+      pgliteWasm: describeRuntime('pglite.wasm'),
+      initdbWasm: describeRuntime('initdb.wasm'),
+      pgliteData: describeRuntime('pglite.data'),
     },
     datasets,
   });
-  const keep = new Set([
-    'manifest.json',
-    ...[...Object.values(manifest.runtime), ...Object.values(manifest.datasets)].map((f) => f.file),
-  ]);
+  const keep = new Set(['manifest.json', ...Object.values(manifest.datasets).map((f) => f.file)]);
   for (const f of readdirSync(OUT_DIR)) if (!keep.has(f)) rmSync(join(OUT_DIR, f), { force: true });
   writeAtomic(join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`pglite data: done in ${Math.round(performance.now() - t0)} ms`);

@@ -94,7 +94,7 @@ test.describe('query lab engine (worker + PGlite)', () => {
   test('should load even when the host serves .wasm as application/octet-stream', async ({
     page,
   }) => {
-    await page.route('**/generated/pglite/*.wasm', async (route) => {
+    await page.route('**/*.wasm', async (route) => {
       const res = await route.fetch();
       await route.fulfill({
         response: res,

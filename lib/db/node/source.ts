@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildPgliteData, OUT_DIR } from '../../../scripts/pglite/build-data';
+import { buildPgliteData, OUT_DIR, PGLITE_DIST } from '../../../scripts/pglite/build-data';
 import type { DatasetId } from '../datasets';
 import type { Manifest } from '../manifest';
 import type { PgliteSource } from '../open';
@@ -19,6 +19,9 @@ export function ensureManifest(): Promise<Manifest> {
 }
 
 const read = (file: string): Uint8Array => new Uint8Array(readFileSync(join(OUT_DIR, file)));
+/** PGlite's runtime files, straight from the package (the manifest records their sizes). */
+const readRuntime = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(PGLITE_DIST, file)));
 const own = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
 
 export interface NodeSource extends PgliteSource {
@@ -32,7 +35,9 @@ export async function loadNodeSource(dataset: DatasetId): Promise<NodeSource> {
   const t0 = performance.now();
   const entry = manifest.datasets[dataset];
   const tar = own(gunzipSync(read(entry.file)));
-  const pgliteWasmModule = await WebAssembly.compile(own(read(manifest.runtime.pgliteWasm.file)));
-  const fsBundle = own(read(manifest.runtime.pgliteData.file));
+  const pgliteWasmModule = await WebAssembly.compile(
+    own(readRuntime(manifest.runtime.pgliteWasm.file)),
+  );
+  const fsBundle = own(readRuntime(manifest.runtime.pgliteData.file));
   return { tar, pgliteWasmModule, fsBundle, manifest, prepareMs: performance.now() - t0 };
 }
