@@ -45,7 +45,11 @@ export function CodeEditor(props: CodeEditorProps) {
       <p className="code-editor-label" id={labelId}>
         {label}
       </p>
-      <div ref={ref} className="code-editor-frame" style={{ height: heightPx }}>
+      <div
+        ref={ref}
+        className="code-editor-frame"
+        style={loaded.kind === 'monaco' ? { minHeight: heightPx } : { height: heightPx }}
+      >
         {loaded.kind === 'monaco' ? (
           <loaded.Editor {...rest} {...{ value, onChange, heightPx, ariaLabel, readOnly }} />
         ) : loaded.kind === 'fallback' ? (

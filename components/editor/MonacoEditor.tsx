@@ -9,11 +9,14 @@ export interface MonacoEditorProps {
   onChange: (value: string) => void;
   language: 'pgsql' | 'javascript' | 'typescript';
   ariaLabel: string;
+  /** Starting height; the editor then grows with its content (wrapped lines too), up to a cap. */
   heightPx: number;
   readOnly?: boolean;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun?: () => void;
 }
+
+const MAX_HEIGHT_PX = 420;
 
 /** Follows the page theme (toggle or system preference) while the editor is mounted. */
 function useSiteTheme(): string {
@@ -39,6 +42,7 @@ function useSiteTheme(): string {
 export default function MonacoEditor(props: MonacoEditorProps) {
   const { value, onChange, language, ariaLabel, heightPx, readOnly, onRun } = props;
   const theme = useSiteTheme();
+  const [height, setHeight] = useState(heightPx);
   // The command is registered once at mount; the ref keeps it calling the latest handler.
   const runRef = useRef(onRun);
   useEffect(() => {
@@ -49,11 +53,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       value={value}
       language={language}
       theme={theme}
-      height={heightPx}
+      height={height}
       onChange={(v) => onChange(v ?? '')}
       loading={null}
       onMount={(editor) => {
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current?.());
+        // Show the whole snippet without an inner scrollbar: follow the content height (which
+        // includes wrapped lines on a phone) between the starting height and MAX_HEIGHT_PX.
+        const fit = () =>
+          setHeight(
+            Math.min(MAX_HEIGHT_PX, Math.max(heightPx, Math.ceil(editor.getContentHeight()))),
+          );
+        editor.onDidContentSizeChange(fit);
+        fit();
       }}
       options={{
         ariaLabel,
@@ -66,6 +78,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         automaticLayout: true,
         wordWrap: 'on',
         renderLineHighlight: 'none',
+        // Its rainbow bracket colours miss 4.5:1 contrast on light backgrounds.
+        bracketPairColorization: { enabled: false },
         overviewRulerLanes: 0,
         scrollbar: { alwaysConsumeMouseWheel: false },
         fixedOverflowWidgets: true,

@@ -24,6 +24,8 @@ export function toPlanView(node: PlanNode): PlanNodeView {
     actualRows: node.actualRows * loops,
     planRows: node.planRows,
     totalMs: node.actualTotalMs * loops,
+    removedRows:
+      node.rowsRemovedByFilter !== undefined ? node.rowsRemovedByFilter * loops : undefined,
     children: node.children.map(toPlanView),
   };
 }
@@ -76,6 +78,7 @@ export function PlanTree({
             </text>
             <text className="plan-node-numbers" x={10} y={67}>
               {formatMs(node.totalMs ?? 0)}
+              {node.removedRows ? ` · ${formatCount(node.removedRows)} filtered out` : ''}
             </text>
           </g>
         ))}

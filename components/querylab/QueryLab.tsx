@@ -16,6 +16,12 @@ const TITLES: Record<LabSpec['lab'], string> = {
   sql: 'Lab: your own SQL',
 };
 
+const INDEXING_TITLES: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], string> = {
+  lookup: 'Lab: EXPLAIN ANALYZE before and after an index',
+  'low-selectivity': 'Lab: an index Postgres does not use',
+  'write-cost': 'Lab: what three indexes cost on an INSERT',
+};
+
 const INDEXING_PREVIEW: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], string[]> = {
   lookup: [INDEXING_SQL.latestInChannel, INDEXING_SQL.createGoodIndex],
   'low-selectivity': [
@@ -75,7 +81,12 @@ export function QueryLab(props: Record<string, unknown>) {
     );
   }
   const spec = parsed.data;
-  const title = spec.lab === 'sql' && spec.title ? spec.title : TITLES[spec.lab];
+  const title =
+    spec.lab === 'sql' && spec.title
+      ? spec.title
+      : spec.lab === 'indexing'
+        ? INDEXING_TITLES[spec.part]
+        : TITLES[spec.lab];
   return (
     <section className="querylab" aria-label={title}>
       <p className="querylab-title">{title}</p>

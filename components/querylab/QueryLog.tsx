@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { QueryLogEntry } from '@/lib/db/querylog';
 import { formatCount, formatMs, formatParams, oneLineSql } from './format';
+import { ScrollTable } from './ScrollTable';
 
 const PAGE = 25;
 
@@ -26,45 +27,47 @@ export function QueryLog({
   const visible = entries.slice(0, shown);
   const rest = entries.length - visible.length;
   return (
-    <div className="querylab-table-wrap" data-testid={testId}>
-      <table className="querylab-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">SQL</th>
-            <th scope="col">Params</th>
-            <th scope="col" className="num">
-              Rows
-            </th>
-            <th scope="col" className="num">
-              Database
-            </th>
-            <th scope="col" className="num">
-              Network
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map((e) => (
-            <tr key={e.seq} className={e.error ? 'querylab-row-error' : undefined}>
-              <td className="num">{formatCount(e.seq)}</td>
-              <td>
-                <code>{oneLineSql(e.sql, 140)}</code>
-                {e.error && <div>Error: {e.error.message}</div>}
-              </td>
-              <td>
-                <code>{formatParams(e.params)}</code>
-              </td>
-              <td className="num">{formatCount(e.rows)}</td>
-              <td className="num">{formatMs(e.dbMs)}</td>
-              <td className="num">{formatMs(e.rttMs)}</td>
+    <div data-testid={testId}>
+      <ScrollTable label={caption}>
+        <table className="querylab-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col">SQL</th>
+              <th scope="col">Params</th>
+              <th scope="col" className="num">
+                Rows
+              </th>
+              <th scope="col" className="num">
+                Database
+              </th>
+              <th scope="col" className="num">
+                Network
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {visible.map((e) => (
+              <tr key={e.seq} className={e.error ? 'querylab-row-error' : undefined}>
+                <td className="num">{formatCount(e.seq)}</td>
+                <td>
+                  <code>{oneLineSql(e.sql, 140)}</code>
+                  {e.error && <div>Error: {e.error.message}</div>}
+                </td>
+                <td>
+                  <code>{formatParams(e.params)}</code>
+                </td>
+                <td className="num">{formatCount(e.rows)}</td>
+                <td className="num">{formatMs(e.dbMs)}</td>
+                <td className="num">{formatMs(e.rttMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       {rest > 0 && (
         <p className="querylab-more">
           {formatCount(rest)} more {rest === 1 ? 'query' : 'queries'}

@@ -15,7 +15,8 @@ type Timed = Pick<QueryLogEntry, 'seq' | 'sql' | 'startMs' | 'rttMs' | 'dbMs'>;
 
 /**
  * The classic APM waterfall: one row per query, each starting when the previous one finished (the
- * staircase of awaited queries). Shows the first `maxRows`; the query log table lists them all.
+ * staircase of awaited queries). Shows the first `maxRows`, numbered from the first query of the
+ * request; the query log table lists them all.
  */
 export function QueryWaterfall({
   queries,
@@ -66,7 +67,7 @@ export function QueryWaterfall({
           return (
             <g key={q.seq}>
               <text className="qchart-label" x={M.left - 6} y={y + BAR_H - 1} textAnchor="end">
-                #{formatCount(q.seq)}
+                #{formatCount(i + 1)}
               </text>
               {rtt > 0 && (
                 <rect

@@ -11,6 +11,8 @@ export interface PlanNodeView {
   planRows?: number;
   /** Actual total time of the node including its children, ms (per loop × loops). */
   totalMs?: number;
+  /** Rows the node read and threw away (Rows Removed by Filter × loops): the hidden work. */
+  removedRows?: number;
   children: PlanNodeView[];
 }
 
@@ -30,7 +32,7 @@ export interface PlanLayout {
   height: number;
 }
 
-export const PLAN_NODE_WIDTH = 200;
+export const PLAN_NODE_WIDTH = 220;
 export const PLAN_NODE_HEIGHT = 74;
 const GAP_X = 16;
 const GAP_Y = 34;

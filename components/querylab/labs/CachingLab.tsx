@@ -14,6 +14,7 @@ import { formatCount, formatMs, formatPercent } from '../format';
 import { DEFAULT_RTT, type CachingSpec, type RttMs } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { useLab } from '../useLab';
+import { ScrollTable } from '../ScrollTable';
 
 const TTL_CHOICES_MS = [1000, 5000, 10_000, 30_000] as const;
 
@@ -29,7 +30,7 @@ function seconds(ms: number): string {
 
 function ResultsTable({ runs }: { runs: CachingRun[] }) {
   return (
-    <div className="querylab-table-wrap">
+    <ScrollTable label="Cache strategies compared">
       <table className="querylab-table" data-testid="querylab-cache-table">
         <caption className="visually-hidden">Cache strategies compared</caption>
         <thead>
@@ -73,7 +74,7 @@ function ResultsTable({ runs }: { runs: CachingRun[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

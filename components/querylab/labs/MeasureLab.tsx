@@ -11,11 +11,12 @@ import { LabStatus } from '../LabStatus';
 import { QueryLog } from '../QueryLog';
 import { QueryWaterfall } from '../QueryWaterfall';
 import { useLab } from '../useLab';
+import { ScrollTable } from '../ScrollTable';
 
 /** The APM "endpoints" table: where the time goes, sorted by total time consumed. */
 function EndpointTable({ run }: { run: MeasureRun }) {
   return (
-    <div className="querylab-table-wrap">
+    <ScrollTable label="Time per endpoint">
       <table className="querylab-table" data-testid="querylab-apm-table">
         <caption className="visually-hidden">Time per endpoint, largest first</caption>
         <thead>
@@ -57,7 +58,7 @@ function EndpointTable({ run }: { run: MeasureRun }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -1,5 +1,7 @@
 'use client';
 
+import { ScrollTable } from '../ScrollTable';
+
 /** Cell text: JSON-safe values from the worker, cut so one long body cannot widen the page. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -16,7 +18,7 @@ export function ResultTable({
   rows: ReadonlyArray<Record<string, unknown>>;
 }) {
   return (
-    <div className="querylab-table-wrap">
+    <ScrollTable label="Result rows">
       <table className="querylab-table" data-testid="querylab-sql-rows">
         <caption className="visually-hidden">Result rows</caption>
         <thead>
@@ -38,6 +40,6 @@ export function ResultTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -8,6 +8,7 @@ import { DEFAULT_RTT, type RttMs, type ScalingSpec } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { ScalingChart, ScalingLegend, STRATEGY_NAMES, type ScalingPoint } from '../ScalingChart';
 import { useLab } from '../useLab';
+import { ScrollTable } from '../ScrollTable';
 
 /** Sweep sizes: a decade apart at the start, then evenly spaced so the straight line shows. */
 const SWEEP_USERS = [10, 100, 1000, 2500, 5000, 10_000] as const;
@@ -22,7 +23,7 @@ function ScalingTable({ points }: { points: readonly ScalingPoint[] }) {
   const cell = (u: number, s: NPlusOneStrategy) =>
     points.find((p) => p.users === u && p.strategy === s);
   return (
-    <div className="querylab-table-wrap">
+    <ScrollTable label="Queries and time by users">
       <table className="querylab-table" data-testid="querylab-scaling-table">
         <caption className="visually-hidden">
           Queries and time per page load by number of users
@@ -57,7 +58,7 @@ function ScalingTable({ points }: { points: readonly ScalingPoint[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -3,12 +3,13 @@
 import { useCallback, useState } from 'react';
 import { CodeEditor } from '@/components/editor/CodeEditor';
 import type { SqlError } from '@/lib/db/errors';
-import type { ExplainOutcome, SqlRunResult } from '@/lib/db/results';
+import type { ExplainOutcome, SqlRunResult, SqlStatementResult } from '@/lib/db/results';
 import { formatMs, plural } from '../format';
 import type { SqlSpec } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';
 import { useLab } from '../useLab';
+import { splitForExplain } from '../splitSql';
 import { ResultTable } from './ResultTable';
 
 /** Rows sent back per statement; the count is always exact (lib/db/results.ts). */
@@ -41,6 +42,15 @@ export function SqlErrorView({ error, sql }: { error: SqlError; sql: string }) {
   );
 }
 
+/** "3 rows" for a query, "2 rows affected" for a write, "done" for DDL such as DROP TABLE. */
+function statementOutcome(st: SqlStatementResult): string {
+  if (st.fields.length > 0) return plural(st.rowCount, 'row', 'rows');
+  if (/^(INSERT|UPDATE|DELETE|MERGE|COPY)/i.test(st.command ?? '')) {
+    return `${plural(st.rowCount, 'row', 'rows')} affected`;
+  }
+  return 'done';
+}
+
 function RunView({ result, sql }: { result: SqlRunResult; sql: string }) {
   if (!result.ok) return <SqlErrorView error={result.error} sql={sql} />;
   const last = result.statements.length - 1;
@@ -49,7 +59,7 @@ function RunView({ result, sql }: { result: SqlRunResult; sql: string }) {
       {result.statements.map((st, i) => (
         <div key={i}>
           <p className="querylab-counter-detail" data-testid="querylab-sql-rowcount">
-            <strong>{st.command ?? 'OK'}</strong>: {plural(st.rowCount, 'row', 'rows')}
+            <strong>{st.command ?? 'OK'}</strong>: {statementOutcome(st)}
             {st.truncated ? ` (showing the first ${st.rows.length})` : ''}
             {i === last && ` · ${formatMs(result.summary.dbMs)} in the database`}
           </p>
@@ -73,10 +83,19 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
     if (result) setOutput({ kind: 'run', result, sql: text });
   }, [lab, sql]);
 
+  // Runs the script's earlier statements (e.g. CREATE INDEX), then explains its last one.
   const explain = useCallback(async () => {
-    const text = sql;
-    const result = await lab.run((c) => c.explain(text, { rttMs: 0 }));
-    if (result) setOutput({ kind: 'explain', result, sql: text });
+    const { setup, last } = splitForExplain(sql);
+    if (!last) return;
+    const out = await lab.run(async (c): Promise<Output> => {
+      if (setup.length > 0) {
+        const script = setup.join(';\n');
+        const before = await c.runSql(script, { maxRows: 0, rttMs: 0 });
+        if (!before.ok) return { kind: 'run', result: before, sql: script };
+      }
+      return { kind: 'explain', result: await c.explain(last, { rttMs: 0 }), sql: last };
+    });
+    if (out) setOutput(out);
   }, [lab, sql]);
 
   const reset = useCallback(async () => {
@@ -117,7 +136,7 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
             disabled={disabled}
             onClick={explain}
           >
-            EXPLAIN ANALYZE
+            EXPLAIN ANALYZE the last statement
           </button>
         )}
         <button
