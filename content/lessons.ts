@@ -68,6 +68,14 @@ export interface LessonEntry {
 
 export const lessons: readonly LessonEntry[] = [
   { slug: 'start-simple-scale-smart', file: '01-start-simple-scale-smart', phase: 'foundation' },
+  {
+    slug: 'measure-before-you-optimize',
+    file: '02-measure-before-you-optimize',
+    phase: 'principles',
+  },
+  { slug: 'n-plus-one', file: '03-n-plus-one', phase: 'phase-1' },
+  { slug: 'indexing', file: '04-indexing', phase: 'phase-1' },
+  { slug: 'caching', file: '05-caching', phase: 'phase-1' },
 ];
 
 export function phaseOf(id: PhaseId) {

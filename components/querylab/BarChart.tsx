@@ -6,11 +6,24 @@ import { useWidth } from './useWidth';
 
 export interface Bar {
   label: string;
+  /** Extra words after the label, dropped when the chart is too narrow for them. */
+  detail?: string;
   value: number;
   /** Text drawn after the bar, e.g. "1,234 ms (62%)". */
   valueLabel: string;
   /** Marks the bar the reader should notice (drawn in the accent colour, label in bold). */
   highlight?: boolean;
+}
+
+/** Average glyph width of 12 px system-ui text, bold included (measured ≈ 6–7 px). */
+const CHAR_PX = 7;
+
+/** The label, with its detail if the whole line fits, else cut with an ellipsis. */
+export function fitLabel(bar: Pick<Bar, 'label' | 'detail'>, widthPx: number): string {
+  const max = Math.max(4, Math.floor(widthPx / CHAR_PX));
+  const full = bar.detail ? `${bar.label} · ${bar.detail}` : bar.label;
+  if (full.length <= max) return full;
+  return bar.label.length <= max ? bar.label : `${bar.label.slice(0, max - 1)}…`;
 }
 
 const ROW_H = 40;
@@ -55,7 +68,7 @@ export function BarChart({
                 x={M.left}
                 y={y + 13}
               >
-                {b.label}
+                {fitLabel(b, width - M.left - M.right)}
               </text>
               <rect
                 x={x(0)}

@@ -137,7 +137,8 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
             testId="querylab-apm-chart"
             caption={`Total time per endpoint: ${base.endpoints.map((e) => `${e.endpoint} ${formatMs(e.totalMs)} (${formatPercent(e.share)})`).join(', ')}.`}
             bars={base.endpoints.map((e) => ({
-              label: `${e.endpoint} · ${e.calls} calls · ${e.queriesPerRequest.toFixed(1)} queries each`,
+              label: e.endpoint,
+              detail: `${e.calls} calls · ${e.queriesPerRequest.toFixed(1)} queries each`,
               value: e.totalMs,
               valueLabel: `${formatMs(e.totalMs)} (${formatPercent(e.share)})`,
               highlight: e.endpoint === base.bottleneck,
