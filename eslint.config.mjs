@@ -7,24 +7,54 @@ import globals from 'globals';
 // UI frameworks, d3's DOM modules or browser-page globals. d3-random is allowed (seeded RNG).
 const pureCoreImports = {
   patterns: [
-    { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'simulations/ and lib/ stay pure: no React.' },
-    { group: ['next', 'next/*', '@next/*'], message: 'simulations/ and lib/ stay pure: no Next.js.' },
-    { group: ['d3', 'd3-*', '!d3-random'], message: 'simulations/ and lib/ stay pure: only d3-random is allowed.' },
-    { group: ['@/components/*', '@/app/*', '../components/*', '../app/*'], message: 'The pure core never imports UI code.' },
+    {
+      group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+      message: 'simulations/ and lib/ stay pure: no React.',
+    },
+    {
+      group: ['next', 'next/*', '@next/*'],
+      message: 'simulations/ and lib/ stay pure: no Next.js.',
+    },
+    {
+      group: ['d3', 'd3-*', '!d3-random'],
+      message: 'simulations/ and lib/ stay pure: only d3-random is allowed.',
+    },
+    {
+      group: ['@/components/*', '@/app/*', '../components/*', '../app/*'],
+      message: 'The pure core never imports UI code.',
+    },
   ],
 };
-const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'requestAnimationFrame'].map(
-  (name) => ({ name, message: 'simulations/ and lib/ must not touch the DOM.' }),
-);
+const domGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'HTMLElement',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: 'simulations/ and lib/ must not touch the DOM.' }));
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'out/**', 'node_modules/**', 'public/**', 'next-env.d.ts', 'test-results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'out/**',
+      'node_modules/**',
+      'public/**',
+      'next-env.d.ts',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -47,10 +77,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded RNG (simulations/engine/rng).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded RNG (simulations/engine/rng).',
+        },
         { object: 'Date', property: 'now', message: 'The engine owns simulated time.' },
       ],
-      'no-restricted-globals': ['error', ...domGlobals, { name: 'setTimeout', message: 'No timers in the engine.' }, { name: 'setInterval', message: 'No timers in the engine.' }],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals,
+        { name: 'setTimeout', message: 'No timers in the engine.' },
+        { name: 'setInterval', message: 'No timers in the engine.' },
+      ],
     },
   },
 );
