@@ -6,7 +6,16 @@ import type { LabState } from './labClient';
  * Where the lab's database is: loading (with the phase), restarting after a time limit, or failed
  * with the reason and a Retry button. Announced politely to screen readers.
  */
-export function LabStatus({ state, onRetry }: { state: LabState; onRetry: () => void }) {
+export function LabStatus({
+  state,
+  onRetry,
+  callError,
+}: {
+  state: LabState;
+  onRetry: () => void;
+  /** A failed call that left the lab usable (useLab's callError). */
+  callError?: string | null;
+}) {
   if (state.kind === 'failed') {
     return (
       <div className="querylab-error" role="alert" data-testid="querylab-load-error">
@@ -30,17 +39,24 @@ export function LabStatus({ state, onRetry }: { state: LabState; onRetry: () => 
         ? 'The lab starts when you scroll to it.'
         : state.message;
   return (
-    <p
-      className={`querylab-status querylab-status-${state.kind}`}
-      role="status"
-      aria-live="polite"
-      data-testid="querylab-status"
-      data-state={state.kind}
-    >
-      {state.kind !== 'ready' && state.kind !== 'idle' && (
-        <span className="querylab-spinner" aria-hidden="true" />
+    <>
+      <p
+        className={`querylab-status querylab-status-${state.kind}`}
+        role="status"
+        aria-live="polite"
+        data-testid="querylab-status"
+        data-state={state.kind}
+      >
+        {state.kind !== 'ready' && state.kind !== 'idle' && (
+          <span className="querylab-spinner" aria-hidden="true" />
+        )}
+        {text}
+      </p>
+      {callError && state.kind === 'ready' && (
+        <p className="querylab-error-inline" role="alert" data-testid="querylab-call-error">
+          That did not work: {callError} Press Reset to restore the seed data.
+        </p>
       )}
-      {text}
-    </p>
+    </>
   );
 }

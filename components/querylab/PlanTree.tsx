@@ -24,6 +24,8 @@ export function toPlanView(node: PlanNode): PlanNodeView {
     actualRows: node.actualRows * loops,
     planRows: node.planRows,
     totalMs: node.actualTotalMs * loops,
+    indexCond: node.indexCond,
+    filter: node.filter,
     removedRows:
       node.rowsRemovedByFilter !== undefined ? node.rowsRemovedByFilter * loops : undefined,
     children: node.children.map(toPlanView),
@@ -95,6 +97,11 @@ export function PlanTree({
               {f.node.detail ? ` ${f.node.detail}` : ''}: {formatCount(f.node.actualRows ?? 0)} rows
               (planner expected {formatCount(f.node.planRows ?? 0)}),{' '}
               {formatMs(f.node.totalMs ?? 0)}
+              {f.node.removedRows
+                ? `, ${formatCount(f.node.removedRows)} rows read and filtered out`
+                : ''}
+              {f.node.indexCond ? `; index condition ${f.node.indexCond}` : ''}
+              {f.node.filter ? `; filter ${f.node.filter}` : ''}
             </li>
           ))}
         </ul>

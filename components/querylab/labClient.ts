@@ -18,6 +18,8 @@ export type LabState =
 
 interface Entry {
   state: LabState;
+  /** The free SQL box ran the reader's statements: the data may no longer be the seed. */
+  dirty: boolean;
   listeners: Set<() => void>;
   /** Bumps on every start, so a stale attempt cannot overwrite a newer one. */
   attempt: number;
@@ -29,7 +31,7 @@ const entries = new Map<DatasetId, Entry>();
 function entry(dataset: DatasetId): Entry {
   let e = entries.get(dataset);
   if (!e) {
-    e = { state: { kind: 'idle' }, listeners: new Set(), attempt: 0 };
+    e = { state: { kind: 'idle' }, listeners: new Set(), attempt: 0, dirty: false };
     entries.set(dataset, e);
   }
   return e;
@@ -141,4 +143,25 @@ export function failLab(dataset: DatasetId, message: string): void {
   void e.client?.close();
   e.client = undefined;
   set(dataset, { kind: 'failed', message });
+}
+
+/** Called by the free SQL box: the reader may have created indexes or dropped tables. */
+export function markDirty(dataset: DatasetId): void {
+  entry(dataset).dirty = true;
+}
+
+/**
+ * True once after the SQL box changed the data: a scripted lab then resets first, so a reader's
+ * own index cannot turn the lesson's "before" plan into an index scan.
+ */
+export function takeDirty(dataset: DatasetId): boolean {
+  const e = entry(dataset);
+  const was = e.dirty;
+  e.dirty = false;
+  return was;
+}
+
+/** After a reset the data is the seed again. */
+export function markClean(dataset: DatasetId): void {
+  entry(dataset).dirty = false;
 }

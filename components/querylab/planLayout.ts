@@ -13,6 +13,9 @@ export interface PlanNodeView {
   totalMs?: number;
   /** Rows the node read and threw away (Rows Removed by Filter × loops): the hidden work. */
   removedRows?: number;
+  /** Postgres' own conditions, e.g. "(channel_id = 10)", shown in the text version. */
+  indexCond?: string;
+  filter?: string;
   children: PlanNodeView[];
 }
 

@@ -13,10 +13,23 @@ import {
   type LabState,
 } from './labClient';
 
+/**
+ * Errors that leave no usable worker (lib/db/errors.ts QueryLabErrorKind). Anything else, such as
+ * a scripted lab hitting a table the reader dropped, is reported and the lab stays usable.
+ */
+const FATAL_KINDS = new Set(['load-failed', 'startup-timeout', 'worker-crashed', 'closed']);
+
+export function isFatal(err: unknown): boolean {
+  const kind = (err as { kind?: unknown } | null)?.kind;
+  return typeof kind !== 'string' || FATAL_KINDS.has(kind);
+}
+
 export interface UseLab {
   state: LabState;
   /** True while one of this widget's calls is in flight. */
   busy: boolean;
+  /** The last call failed without breaking the worker (e.g. the reader dropped a table). */
+  callError: string | null;
   retry: () => void;
   /**
    * Runs `job` with the ready client; infrastructure failures flip the lab to its error state
@@ -33,6 +46,7 @@ export function useLab(dataset: DatasetId): UseLab {
     labServerSnapshot,
   );
   const [busy, setBusy] = useState(false);
+  const [callError, setCallError] = useState<string | null>(null);
 
   useEffect(() => startLab(dataset), [dataset]);
 
@@ -41,10 +55,13 @@ export function useLab(dataset: DatasetId): UseLab {
       const s = labSnapshot(dataset);
       if (s.kind !== 'ready') return undefined;
       setBusy(true);
+      setCallError(null);
       try {
         return await job(s.client);
       } catch (err) {
-        failLab(dataset, err instanceof Error ? err.message : String(err));
+        const message = err instanceof Error ? err.message : String(err);
+        if (isFatal(err)) failLab(dataset, message);
+        else setCallError(message);
         return undefined;
       } finally {
         setBusy(false);
@@ -53,5 +70,5 @@ export function useLab(dataset: DatasetId): UseLab {
     [dataset],
   );
 
-  return { state, busy, retry: useCallback(() => retryLab(dataset), [dataset]), run };
+  return { state, busy, callError, retry: useCallback(() => retryLab(dataset), [dataset]), run };
 }

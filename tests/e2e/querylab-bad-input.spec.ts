@@ -51,6 +51,33 @@ test.describe('query lab: bad input', () => {
     });
   });
 
+  test('should report a scripted lab failing on a dropped table, then recover with Reset', async ({
+    page,
+  }) => {
+    await page.goto(LESSON);
+    const sqlBox = await readyLab(page, SQL_LAB);
+    await setCode(page, sqlBox, 'DROP TABLE messages;');
+    await sqlBox.getByTestId('querylab-sql-run').click();
+    await expect(sqlBox.getByTestId('querylab-sql-rowcount')).toContainText('DROP: done', {
+      timeout: 30_000,
+    });
+    const scaling = await readyLab(page, 1);
+    await scaling.getByRole('slider').focus();
+    await page.keyboard.press('Home');
+    await scaling.getByTestId('querylab-run').click();
+    await expect(scaling.getByTestId('querylab-call-error')).toContainText(
+      'relation "messages" does not exist',
+      { timeout: 30_000 },
+    );
+    await expect(scaling.getByTestId('querylab-status')).toHaveAttribute('data-state', 'ready');
+    await scaling.getByTestId('querylab-reset').click();
+    await expect(scaling.getByTestId('querylab-call-error')).toHaveCount(0, { timeout: 30_000 });
+    await scaling.getByTestId('querylab-run').click();
+    await expect(scaling.getByTestId('querylab-scaling-table')).toContainText('11 q', {
+      timeout: 30_000,
+    });
+  });
+
   test('should stop while(true) at the time limit with a clear message and stay usable', async ({
     page,
   }) => {

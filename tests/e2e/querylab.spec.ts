@@ -85,6 +85,27 @@ test.describe('query lab lessons', () => {
     await expectAccessible(page);
   });
 
+  test('should start from the seed data when the SQL box left an index behind', async ({
+    page,
+  }) => {
+    await page.goto('/learn/indexing/');
+    const box = await readyLab(page, 3);
+    // Its starting script creates an index on (created_at, channel_id), then explains the lookup.
+    await box.getByTestId('querylab-sql-explain').click();
+    await expect(box.getByTestId('querylab-sql-plan')).toHaveAttribute(
+      'data-node-types',
+      /Index Scan/,
+      { timeout: 60_000 },
+    );
+    const lookup = await readyLab(page, 0);
+    await lookup.getByTestId('querylab-run').click();
+    await expect(lookup.getByTestId('querylab-plan-before')).toHaveAttribute(
+      'data-node-types',
+      'Limit,Sort,Seq Scan',
+      { timeout: 60_000 },
+    );
+  });
+
   test('should ignore a low-selectivity index and measure the write cost of indexes', async ({
     page,
   }) => {

@@ -13,6 +13,7 @@ import { formatCount, formatMs, formatPercent, formatRatio } from '../format';
 import type { IndexingPart, IndexingSpec } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';
+import { markClean, takeDirty } from '../labClient';
 import { useLab } from '../useLab';
 import { WriteCostChart } from './WriteCostChart';
 
@@ -134,12 +135,17 @@ export default function IndexingLab({ spec }: { spec: IndexingSpec }) {
   const ready = lab.state.kind === 'ready';
 
   const run = useCallback(async () => {
-    const r = await lab.run((client) => client.runIndexLab({ parts: [PART_KEY[spec.part]] }));
+    const r = await lab.run(async (client) => {
+      // The SQL box may have left the reader's own indexes behind: start from the seed data.
+      if (takeDirty('indexing')) await client.reset();
+      return client.runIndexLab({ parts: [PART_KEY[spec.part]] });
+    });
     if (r) setResult(r);
   }, [lab, spec.part]);
 
   const reset = useCallback(async () => {
     await lab.run((client) => client.reset());
+    markClean('indexing');
     setResult(null);
   }, [lab]);
 
@@ -164,7 +170,7 @@ export default function IndexingLab({ spec }: { spec: IndexingSpec }) {
         >
           Reset
         </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} />
+        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
       </div>
       <details className="querylab-details" open={!result}>
         <summary>The SQL this runs</summary>

@@ -123,7 +123,7 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
         >
           Reset
         </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} />
+        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
       </div>
       {base && (
         <div aria-live="polite">

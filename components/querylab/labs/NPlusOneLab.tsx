@@ -136,7 +136,7 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
         >
           Reset
         </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} />
+        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
       </div>
       {outcome && (
         <div aria-live="polite">

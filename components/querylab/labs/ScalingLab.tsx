@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { N_PLUS_ONE_STRATEGIES, type NPlusOneStrategy } from '@/lib/db/labs/nplusone';
 import { RttControl, UsersSlider } from '../controls';
-import { formatCount, formatMs } from '../format';
+import { formatCount, formatMs, plural } from '../format';
 import { DEFAULT_RTT, type RttMs, type ScalingSpec } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { ScalingChart, ScalingLegend, STRATEGY_NAMES, type ScalingPoint } from '../ScalingChart';
@@ -168,12 +168,12 @@ export default function ScalingLab({ spec }: { spec: ScalingSpec }) {
         >
           Reset
         </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} />
+        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
       </div>
       <p className="querylab-status" role="status" aria-live="polite">
         {progress ??
           (points.length
-            ? `${new Set(points.map((p) => p.users)).size} sizes measured at ${rtt} ms per round trip.`
+            ? `${plural(new Set(points.map((p) => p.users)).size, 'size', 'sizes')} measured at ${rtt} ms per round trip.`
             : '')}
       </p>
       {points.length > 0 && (

@@ -8,6 +8,7 @@ import { formatMs, plural } from '../format';
 import type { SqlSpec } from '../labSpec';
 import { LabStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';
+import { markClean, markDirty } from '../labClient';
 import { useLab } from '../useLab';
 import { splitForExplain } from '../splitSql';
 import { ResultTable } from './ResultTable';
@@ -79,14 +80,16 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
 
   const run = useCallback(async () => {
     const text = sql;
+    markDirty(spec.dataset);
     const result = await lab.run((c) => c.runSql(text, { maxRows: MAX_ROWS, rttMs: 0 }));
     if (result) setOutput({ kind: 'run', result, sql: text });
-  }, [lab, sql]);
+  }, [lab, sql, spec.dataset]);
 
   // Runs the script's earlier statements (e.g. CREATE INDEX), then explains its last one.
   const explain = useCallback(async () => {
     const { setup, last } = splitForExplain(sql);
     if (!last) return;
+    if (setup.length > 0) markDirty(spec.dataset);
     const out = await lab.run(async (c): Promise<Output> => {
       if (setup.length > 0) {
         const script = setup.join(';\n');
@@ -96,15 +99,16 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
       return { kind: 'explain', result: await c.explain(last, { rttMs: 0 }), sql: last };
     });
     if (out) setOutput(out);
-  }, [lab, sql]);
+  }, [lab, sql, spec.dataset]);
 
   const reset = useCallback(async () => {
     const r = await lab.run((c) => c.reset());
     if (r) {
+      markClean(spec.dataset);
       setSql(spec.sql);
       setOutput(null);
     }
-  }, [lab, spec.sql]);
+  }, [lab, spec.sql, spec.dataset]);
 
   const disabled = !ready || lab.busy;
   return (
@@ -148,7 +152,7 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
         >
           Reset
         </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} />
+        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
       </div>
       <div className="querylab-sqlbox-output" aria-live="polite">
         {output?.kind === 'run' && <RunView result={output.result} sql={output.sql} />}
