@@ -69,8 +69,9 @@ export function CodeEditor(props: CodeEditorProps) {
       </div>
       {loaded.kind === 'monaco' && !readOnly && hint && (
         <p className="code-editor-hint">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs. In the editor <kbd>Tab</kbd> indents; press{' '}
-          <kbd>Ctrl</kbd>+<kbd>M</kbd> first to move focus with <kbd>Tab</kbd> instead.
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (<kbd>⌘</kbd>+<kbd>Enter</kbd> on a Mac) runs. In the
+          editor <kbd>Tab</kbd> indents; press <kbd>Ctrl</kbd>+<kbd>M</kbd> (<kbd>Ctrl</kbd>+
+          <kbd>Shift</kbd>+<kbd>M</kbd> on a Mac) first to move focus with <kbd>Tab</kbd> instead.
         </p>
       )}
     </div>
