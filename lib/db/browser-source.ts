@@ -18,14 +18,19 @@ export interface BrowserSourceOptions {
   onProgress?: (phase: LoadPhase, detail?: string) => void;
 }
 
-async function fetchBytes(url: string, timeoutMs: number): Promise<Uint8Array> {
+/** fetch with a timeout covering the whole body; `read` consumes the response within it. */
+async function fetchWithin<T>(
+  url: string,
+  timeoutMs: number,
+  read: (res: Response) => Promise<T>,
+): Promise<T> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
     const res = await fetch(url, { signal: ctrl.signal });
     if (!res.ok)
       throw new QueryLabError('load-failed', `Could not load ${url}: HTTP ${res.status}.`);
-    return new Uint8Array(await res.arrayBuffer());
+    return await read(res);
   } catch (err) {
     if (err instanceof QueryLabError) throw err;
     const reason = ctrl.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : String(err);
@@ -35,20 +40,55 @@ async function fetchBytes(url: string, timeoutMs: number): Promise<Uint8Array> {
   }
 }
 
-async function fetchChecked(
-  url: string,
-  bytesExpected: number,
-  timeoutMs: number,
-  altBytes?: number,
-): Promise<Uint8Array> {
-  const bytes = await fetchBytes(url, timeoutMs);
-  if (bytes.byteLength !== bytesExpected && bytes.byteLength !== altBytes) {
+function checkSize(url: string, bytes: Uint8Array, expected: number, alt?: number): Uint8Array {
+  if (bytes.byteLength !== expected && bytes.byteLength !== alt) {
     throw new QueryLabError(
       'load-failed',
-      `${url} is ${bytes.byteLength} bytes, expected ${bytesExpected}: wrong path or a host rewrite (e.g. an HTML fallback page).`,
+      `${url} is ${bytes.byteLength} bytes, expected ${expected}: wrong path or a host rewrite (e.g. an HTML fallback page).`,
     );
   }
   return bytes;
+}
+
+const fetchBytes = (url: string, timeoutMs: number): Promise<Uint8Array> =>
+  fetchWithin(url, timeoutMs, async (res) => new Uint8Array(await res.arrayBuffer()));
+
+const fetchChecked = async (
+  url: string,
+  expected: number,
+  timeoutMs: number,
+  alt?: number,
+): Promise<Uint8Array> => checkSize(url, await fetchBytes(url, timeoutMs), expected, alt);
+
+/**
+ * Served as application/wasm: compile while downloading (compileStreaming). Any other MIME type
+ * (where PGlite's own loader would hang): read the bytes, check their size, compile them.
+ */
+function fetchWasm(
+  url: string,
+  expected: number,
+  timeoutMs: number,
+  name: string,
+): Promise<WebAssembly.Module> {
+  return fetchWithin(url, timeoutMs, async (res) => {
+    const type = res.headers.get('content-type') ?? '';
+    try {
+      if (
+        type.startsWith('application/wasm') &&
+        typeof WebAssembly.compileStreaming === 'function'
+      ) {
+        return await WebAssembly.compileStreaming(res);
+      }
+      const bytes = checkSize(url, new Uint8Array(await res.arrayBuffer()), expected);
+      return await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+    } catch (err) {
+      if (err instanceof QueryLabError) throw err;
+      throw new QueryLabError(
+        'load-failed',
+        `Could not compile ${name} from ${url}: ${String(err)}`,
+      );
+    }
+  });
 }
 
 /**
@@ -66,14 +106,6 @@ function runtimeUrls(): { pgliteWasm: string; initdbWasm: string; pgliteData: st
     pgliteData: new URL('../../node_modules/@electric-sql/pglite/dist/pglite.data', import.meta.url)
       .href,
   };
-}
-
-async function compile(bytes: Uint8Array, name: string): Promise<WebAssembly.Module> {
-  try {
-    return await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
-  } catch (err) {
-    throw new QueryLabError('load-failed', `Could not compile ${name}: ${String(err)}`);
-  }
 }
 
 export async function loadBrowserSource(
@@ -99,19 +131,20 @@ export async function loadBrowserSource(
   const t = opts.fetchTimeoutMs;
   const urls = runtimeUrls();
   const rt = manifest.runtime;
-  const [pgliteWasm, initdbWasm, fsBundle, dataDir] = await Promise.all([
-    fetchChecked(urls.pgliteWasm, rt.pgliteWasm.bytes, t),
-    fetchChecked(urls.initdbWasm, rt.initdbWasm.bytes, t),
+  // Each file is processed as soon as it arrives: compiling pglite.wasm overlaps the other downloads
+  // and the data dir's gunzip.
+  const [pgliteWasmModule, initdbWasmModule, fsBundle, tar] = await Promise.all([
+    fetchWasm(urls.pgliteWasm, rt.pgliteWasm.bytes, t, 'pglite.wasm').then((m) => {
+      opts.onProgress?.('compile');
+      return m;
+    }),
+    // initdb never runs (the data dir is prebuilt), but without a module PGlite would fetch it itself.
+    fetchWasm(urls.initdbWasm, rt.initdbWasm.bytes, t, 'initdb.wasm'),
     fetchChecked(urls.pgliteData, rt.pgliteData.bytes, t),
     // A host may serve .tar.gz with Content-Encoding: gzip; fetch then hands us the inflated tar.
-    fetchChecked(new URL(entry.file, base).href, entry.bytes, t, entry.tarBytes),
-  ]);
-  opts.onProgress?.('compile');
-  const [pgliteWasmModule, initdbWasmModule, tar] = await Promise.all([
-    compile(pgliteWasm, 'pglite.wasm'),
-    // initdb never runs (the data dir is prebuilt), but without a module PGlite would fetch it itself.
-    compile(initdbWasm, 'initdb.wasm'),
-    gunzipIfNeeded(dataDir),
+    fetchChecked(new URL(entry.file, base).href, entry.bytes, t, entry.tarBytes).then(
+      gunzipIfNeeded,
+    ),
   ]);
   const fsBuffer =
     fsBundle.byteOffset === 0 && fsBundle.byteLength === fsBundle.buffer.byteLength

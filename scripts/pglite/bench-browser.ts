@@ -33,6 +33,11 @@ async function main(): Promise<void> {
         { timeout: 60_000 },
       );
       const readyMs = await page.evaluate(() => (window as Win).__querylab!.readyMs ?? -1);
+      const phases = await page.evaluate(() =>
+        (window as Win)
+          .__querylab!.timeline.map((x) => `${x.phase ?? x.state}@${Math.round(x.atMs)}`)
+          .join(' '),
+      );
       // Wait for the JIT warm-up the worker runs after ready, as a reader's first click would.
       await page.waitForFunction(
         () => (window as Win).__querylab!.statuses.filter((s) => s.state === 'ready').length >= 2,
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
         async () => (await (window as Win).__querylab!.client!.reset()).ms,
       );
       rows.push(
-        `round ${round}: ready ${readyMs.toFixed(0)} ms | N+1 (1,001 q) db ${run.n1.toFixed(0)} ms + JOIN db ${run.join.toFixed(0)} ms, both runs wall ${run.wallMs.toFixed(0)} ms | reset ${resetMs.toFixed(0)} ms | longest main-thread task during runs ${run.maxDuring.toFixed(0)} ms, whole page ${run.maxAll.toFixed(0)} ms`,
+        `round ${round}: ready ${readyMs.toFixed(0)} ms (${phases}) | N+1 (1,001 q) db ${run.n1.toFixed(0)} ms + JOIN db ${run.join.toFixed(0)} ms, both runs wall ${run.wallMs.toFixed(0)} ms | reset ${resetMs.toFixed(0)} ms | longest main-thread task during runs ${run.maxDuring.toFixed(0)} ms, whole page ${run.maxAll.toFixed(0)} ms`,
       );
       await page.close();
     }

@@ -10,6 +10,8 @@ export interface HarnessHandle {
   readyMs?: number;
   error?: { kind: string; message: string };
   statuses: ClientStatus[];
+  /** Each status with its time since loading started, ms (load-phase breakdown for the bench). */
+  timeline: Array<{ state: string; phase?: string; atMs: number }>;
   longTasks: Array<{ startTime: number; duration: number }>;
 }
 
@@ -24,7 +26,7 @@ export function QueryLabHarness() {
   const [phase, setPhase] = useState('');
 
   useEffect(() => {
-    const handle: HarnessHandle = { statuses: [], longTasks: [] };
+    const handle: HarnessHandle = { statuses: [], timeline: [], longTasks: [] };
     window.__querylab = handle;
     let observer: PerformanceObserver | undefined;
     if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
@@ -48,6 +50,11 @@ export function QueryLabHarness() {
           startupTimeoutMs: Number(params.get('startupTimeoutMs') ?? 30_000),
           onStatus: (s) => {
             handle.statuses.push(s);
+            handle.timeline.push({
+              state: s.state,
+              phase: s.state === 'loading' ? s.phase : undefined,
+              atMs: performance.now() - t0,
+            });
             if (!cancelled) setPhase(s.state === 'loading' ? `loading: ${s.phase}` : s.state);
           },
         });
