@@ -12,6 +12,9 @@ import { lessonWidgets } from '@/components/lesson/widgets';
 const components: MDXComponents = {
   h2: makeHeading(2),
   h3: makeHeading(3),
+  // Code blocks scroll sideways on phones; focusable so keyboard users can scroll them (axe:
+  // scrollable-region-focusable).
+  pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre tabIndex={0} {...props} />,
   table: (props: ComponentPropsWithoutRef<'table'>) => (
     <div className="table-scroll">
       <table {...props} />

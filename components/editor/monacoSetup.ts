@@ -51,10 +51,24 @@ const LIGHT_TOKEN_RULES = [
   { token: 'regexp', foreground: '8a1d3f' },
 ];
 
-/** Reads a CSS custom property of the page, falling back when it is missing or not a hex colour. */
+/**
+ * Resolves a colour custom property of the page to #rrggbb. The variables are written with
+ * light-dark() (app/globals.css), so their raw value is not a colour: a probe element lets the
+ * browser resolve it for the current color-scheme. Falls back when the result is not opaque RGB.
+ */
 function cssColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return /^#[0-9a-f]{6}$/i.test(value) ? value : fallback;
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name})`;
+  probe.style.display = 'none';
+  document.documentElement.appendChild(probe);
+  const resolved = getComputedStyle(probe).color;
+  probe.remove();
+  const rgb = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(resolved);
+  if (!rgb) return fallback;
+  return `#${rgb
+    .slice(1, 4)
+    .map((c) => Number(c).toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 /** True when the page shows its dark theme (explicit toggle or system preference). */
