@@ -1,6 +1,7 @@
 'use client';
 
 import type { LabState } from './labClient';
+import type { UseLab } from './useLab';
 
 /**
  * Where the lab's database is: loading (with the phase), restarting after a time limit, or failed
@@ -57,6 +58,32 @@ export function LabStatus({
           That did not work: {callError} Press Reset to restore the seed data.
         </p>
       )}
+    </>
+  );
+}
+
+/** The Reset button every lab has, followed by the lab's status line. */
+export function ResetAndStatus({
+  lab,
+  disabled,
+  onReset,
+}: {
+  lab: Pick<UseLab, 'state' | 'retry' | 'callError'>;
+  disabled: boolean;
+  onReset: () => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="querylab-reset"
+        disabled={disabled}
+        onClick={onReset}
+      >
+        Reset
+      </button>
+      <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
     </>
   );
 }

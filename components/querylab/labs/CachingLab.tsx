@@ -12,7 +12,7 @@ import { CacheTimeline } from '../CacheTimeline';
 import { RttControl } from '../controls';
 import { formatCount, formatMs, formatPercent } from '../format';
 import { DEFAULT_RTT, type CachingSpec, type RttMs } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { useLab } from '../useLab';
 import { ScrollTable } from '../ScrollTable';
 
@@ -139,16 +139,7 @@ export default function CachingLab({ spec }: { spec: CachingSpec }) {
         >
           {lab.busy ? 'Running…' : 'Run 200 requests three ways'}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={disabled}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={disabled} onReset={reset} />
       </div>
       {result && (
         <div aria-live="polite">

@@ -11,7 +11,7 @@ import {
 } from '@/lib/db/labs/indexing';
 import { formatCount, formatMs, formatPercent, formatRatio } from '../format';
 import type { IndexingPart, IndexingSpec } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';
 import { markClean, takeDirty } from '../labClient';
 import { useLab } from '../useLab';
@@ -161,16 +161,7 @@ export default function IndexingLab({ spec }: { spec: IndexingSpec }) {
         >
           {lab.busy ? 'Running…' : RUN_LABEL[spec.part]}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={!ready || lab.busy}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={!ready || lab.busy} onReset={reset} />
       </div>
       <details className="querylab-details" open={!result}>
         <summary>The SQL this runs</summary>

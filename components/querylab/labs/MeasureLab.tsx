@@ -7,7 +7,7 @@ import { BarChart } from '../BarChart';
 import { RttControl } from '../controls';
 import { formatCount, formatMs, formatPercent, formatRatio, plural } from '../format';
 import { DEFAULT_RTT, type MeasureSpec, type RttMs } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { QueryLog } from '../QueryLog';
 import { QueryWaterfall } from '../QueryWaterfall';
 import { useLab } from '../useLab';
@@ -114,16 +114,7 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
         >
           {lab.busy ? 'Running…' : 'Run 100 requests'}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={disabled}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={disabled} onReset={reset} />
       </div>
       {base && (
         <div aria-live="polite">

@@ -7,7 +7,7 @@ import type { UserCodeResult } from '@/lib/db/usercode-types';
 import { RttControl, UsersSlider } from '../controls';
 import { formatCount, plural } from '../format';
 import { DEFAULT_RTT, type NPlusOneSpec, type RttMs } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { QueryLog } from '../QueryLog';
 import { QueryWaterfall } from '../QueryWaterfall';
 import { TimelineCompare } from '../TimelineCompare';
@@ -127,16 +127,7 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
         >
           {running ? 'Running…' : 'Run both'}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={!ready || running}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={!ready || running} onReset={reset} />
       </div>
       {outcome && (
         <div aria-live="polite">

@@ -5,7 +5,7 @@ import { N_PLUS_ONE_STRATEGIES, type NPlusOneStrategy } from '@/lib/db/labs/nplu
 import { RttControl, UsersSlider } from '../controls';
 import { formatCount, formatMs, plural } from '../format';
 import { DEFAULT_RTT, type RttMs, type ScalingSpec } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { ScalingChart, ScalingLegend, STRATEGY_NAMES, type ScalingPoint } from '../ScalingChart';
 import { useLab } from '../useLab';
 import { ScrollTable } from '../ScrollTable';
@@ -159,16 +159,7 @@ export default function ScalingLab({ spec }: { spec: ScalingSpec }) {
             Stop after this size
           </button>
         )}
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={disabled}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={disabled} onReset={reset} />
       </div>
       <p className="querylab-status" role="status" aria-live="polite">
         {progress ??

@@ -6,7 +6,7 @@ import type { SqlError } from '@/lib/db/errors';
 import type { ExplainOutcome, SqlRunResult, SqlStatementResult } from '@/lib/db/results';
 import { formatMs, plural } from '../format';
 import type { SqlSpec } from '../labSpec';
-import { LabStatus } from '../LabStatus';
+import { ResetAndStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';
 import { markClean, markDirty } from '../labClient';
 import { useLab } from '../useLab';
@@ -143,16 +143,7 @@ export default function SqlLab({ spec }: { spec: SqlSpec }) {
             EXPLAIN ANALYZE the last statement
           </button>
         )}
-        <button
-          type="button"
-          className="button button-secondary"
-          data-testid="querylab-reset"
-          disabled={disabled}
-          onClick={reset}
-        >
-          Reset
-        </button>
-        <LabStatus state={lab.state} onRetry={lab.retry} callError={lab.callError} />
+        <ResetAndStatus lab={lab} disabled={disabled} onReset={reset} />
       </div>
       <div className="querylab-sqlbox-output" aria-live="polite">
         {output?.kind === 'run' && <RunView result={output.result} sql={output.sql} />}
