@@ -38,7 +38,7 @@ type MonacoGlobal = typeof globalThis & {
     }),
 };
 
-// Without this, @monaco-editor/react's loader injects a <script> from cdn.jsdelivr.net.
+// Without this, @monaco-editor/react's loader injects a <script> from a public CDN (jsDelivr).
 loader.config({ monaco });
 
 const LIGHT_TOKEN_RULES = [
