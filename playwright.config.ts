@@ -19,7 +19,7 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     // Trailing slash so that relative routes ('./learn/x/') stay under a sub-path.
     baseURL: `http://127.0.0.1:${port}${basePath}/`,

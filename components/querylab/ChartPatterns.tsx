@@ -1,3 +1,5 @@
+import { formatMs } from './format';
+
 /**
  * Shared SVG fills: database time is solid, network time is hatched, so the two differ by shape as
  * well as colour (WCAG 1.4.1, no information by colour alone).
@@ -42,4 +44,27 @@ export function TimeLegend({ id }: { id: string }) {
       </li>
     </ul>
   );
+}
+
+/** Vertical grid lines with millisecond labels under the plot, shared by the time charts. */
+export function TimeGrid({
+  ticks,
+  x,
+  top,
+  bottom,
+}: {
+  ticks: number[];
+  x: (ms: number) => number;
+  /** y of the plot's top and bottom edges. */
+  top: number;
+  bottom: number;
+}) {
+  return ticks.map((t) => (
+    <g key={t} className="qchart-grid">
+      <line x1={x(t)} x2={x(t)} y1={top} y2={bottom} />
+      <text x={x(t)} y={bottom + 16} textAnchor="middle">
+        {formatMs(t)}
+      </text>
+    </g>
+  ));
 }

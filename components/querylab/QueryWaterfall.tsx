@@ -3,8 +3,8 @@
 import { scaleLinear } from 'd3';
 import { useId, useRef } from 'react';
 import type { QueryLogEntry } from '@/lib/db/querylog';
-import { ChartPatterns, rttPatternId, TimeLegend } from './ChartPatterns';
-import { formatCount, formatMs, oneLineSql } from './format';
+import { ChartPatterns, rttPatternId, TimeGrid, TimeLegend } from './ChartPatterns';
+import { formatCount, oneLineSql } from './format';
 import { useWidth } from './useWidth';
 
 const ROW_H = 16;
@@ -49,14 +49,7 @@ export function QueryWaterfall({
     <figure className="querylab-chart" ref={ref} data-testid={testId}>
       <svg width={width} height={height} aria-hidden="true">
         <ChartPatterns id={uid} />
-        {ticks.map((t) => (
-          <g key={t} className="qchart-grid">
-            <line x1={x(t)} x2={x(t)} y1={M.top} y2={height - M.bottom} />
-            <text x={x(t)} y={height - M.bottom + 16} textAnchor="middle">
-              {formatMs(t)}
-            </text>
-          </g>
-        ))}
+        <TimeGrid ticks={ticks} x={x} top={M.top} bottom={height - M.bottom} />
         {shown.map((q, i) => {
           const y = M.top + i * ROW_H + (ROW_H - BAR_H) / 2;
           const start = q.startMs - origin;

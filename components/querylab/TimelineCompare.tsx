@@ -2,7 +2,7 @@
 
 import { scaleLinear } from 'd3';
 import { useId, useRef } from 'react';
-import { ChartPatterns, rttPatternId, TimeLegend } from './ChartPatterns';
+import { ChartPatterns, rttPatternId, TimeGrid, TimeLegend } from './ChartPatterns';
 import { formatMs, plural } from './format';
 import { useWidth } from './useWidth';
 import {
@@ -53,14 +53,7 @@ export function TimelineCompare({ rows, caption }: { rows: TimelineRow[]; captio
     <figure className="querylab-chart" ref={ref} data-testid="querylab-timeline">
       <svg width={width} height={height} aria-hidden="true">
         <ChartPatterns id={uid} />
-        {ticks.map((t) => (
-          <g key={t} className="qchart-grid">
-            <line x1={x(t)} x2={x(t)} y1={M.top} y2={height - M.bottom} />
-            <text x={x(t)} y={height - M.bottom + 16} textAnchor="middle">
-              {formatMs(t)}
-            </text>
-          </g>
-        ))}
+        <TimeGrid ticks={ticks} x={x} top={M.top} bottom={height - M.bottom} />
         {data.map((d, i) => {
           const y = M.top + i * ROW_H;
           const grouped = groupSegments(d.segs, msPerPx);

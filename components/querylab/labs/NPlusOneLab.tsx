@@ -165,28 +165,22 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
             caption="Before, query by query: each starts only when the previous one has come back."
             testId="querylab-waterfall"
           />
-          <details className="querylab-details">
-            <summary>
-              Query log: Before ({plural(outcome.before.summary.queries, 'query', 'queries')})
-            </summary>
-            <QueryLog
-              entries={outcome.before.log}
-              truncated={outcome.before.logTruncated}
-              caption="Queries run by the Before code"
-              testId="querylab-log-before"
-            />
-          </details>
-          <details className="querylab-details">
-            <summary>
-              Query log: After ({plural(outcome.after.summary.queries, 'query', 'queries')})
-            </summary>
-            <QueryLog
-              entries={outcome.after.log}
-              truncated={outcome.after.logTruncated}
-              caption="Queries run by the After code"
-              testId="querylab-log-after"
-            />
-          </details>
+          {(['Before', 'After'] as const).map((label) => {
+            const run = label === 'Before' ? outcome.before : outcome.after;
+            return (
+              <details className="querylab-details" key={label}>
+                <summary>
+                  Query log: {label} ({plural(run.summary.queries, 'query', 'queries')})
+                </summary>
+                <QueryLog
+                  entries={run.log}
+                  truncated={run.logTruncated}
+                  caption={`Queries run by the ${label} code`}
+                  testId={`querylab-log-${label.toLowerCase()}`}
+                />
+              </details>
+            );
+          })}
         </div>
       )}
     </div>
