@@ -190,7 +190,7 @@ function compareCancellation(): void {
   const lazyMs = best(() => lazyTimeouts(REQUESTS, IN_FLIGHT).ms);
   const indexedMs = best(() => indexedTimeouts(REQUESTS, IN_FLIGHT).ms);
   const rate = (n: number, ms: number) => `${(n / ms / 1000).toFixed(2)} M/s`;
-  console.log('Cancellable events: lazy deletion (engine) vs indexed heap (best of 3):');
+  console.log('Cancellable events: lazy deletion (engine) vs indexed heap (best of 3, CPU time):');
   console.log(
     `  hold model, ${HOLD_SIZE} pending, no cancels: lazy ${rate(HOLD_OPS, holdLazy)} pop+push, indexed ${rate(HOLD_OPS, holdIndexed)} (indexed/lazy time ${(holdIndexed / holdLazy).toFixed(2)})`,
   );

@@ -9,8 +9,10 @@
  * Cancellation is lazy: pushCancellable() parks the real (target, data) in a slot table and stores
  * the slot as a negative target (~slot) in the heap; cancel() only flips the slot's state, and the
  * dead entry is dropped when it reaches the top. Plain push()/pop() pay one sign test per pop for
- * this (scripts/bench/engine.ts compares it with an indexed heap, which must update a position
- * table on every sift move of every event).
+ * this. When dead entries outnumber live ones the arrays are compacted and re-heapified in O(n)
+ * (amortised O(1) per cancel), so timeouts that are almost always cancelled cannot bloat the heap.
+ * scripts/bench/engine.ts compares this with an indexed heap, which must update a position table
+ * on every sift move of every event.
  */
 
 /** Handles pack (generation, slot): slot in the low SLOT_BITS, so a stale handle never matches. */
@@ -21,6 +23,8 @@ const GENERATION_LIMIT = 2 ** (53 - SLOT_BITS);
 const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
+/** Compaction waits for this many dead entries, so small heaps never pay for it. */
+const COMPACT_MIN = 64;
 
 /** An opaque id for a cancellable event (a safe integer; never reused while its event pends). */
 export type EventHandle = number;
@@ -108,7 +112,62 @@ export class EventHeap {
     if (this.slotGenerations[slot] !== (handle - slot) / SLOT_LIMIT) return false;
     this.slotStates[slot] = CANCELLED;
     this.cancelledCount++;
+    if (this.cancelledCount >= COMPACT_MIN && 2 * this.cancelledCount > this.count) this.compact();
     return true;
+  }
+
+  /** Drops every cancelled entry, then restores the heap order bottom-up (Floyd, O(n)). */
+  private compact(): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const targets = this.targets;
+    const datas = this.datas;
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      const target = targets[i];
+      if (target < 0 && this.slotStates[~target] === CANCELLED) {
+        this.releaseSlot(~target);
+        continue;
+      }
+      times[n] = times[i];
+      seqs[n] = seqs[i];
+      targets[n] = target;
+      datas[n] = datas[i];
+      n++;
+    }
+    this.count = n;
+    this.cancelledCount = 0;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftDown(start: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const targets = this.targets;
+    const datas = this.datas;
+    const n = this.count;
+    const t = times[start];
+    const s = seqs[start];
+    const tg = targets[start];
+    const d = datas[start];
+    let i = start;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+      const ct = times[c];
+      if (t < ct || (t === ct && s < seqs[c])) break;
+      times[i] = ct;
+      seqs[i] = seqs[c];
+      targets[i] = targets[c];
+      datas[i] = datas[c];
+      i = c;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    targets[i] = tg;
+    datas[i] = d;
   }
 
   /** Whether the event of `handle` is still waiting to fire. */
@@ -163,32 +222,10 @@ export class EventHeap {
 
   /**
    * Removes the earliest pending event into topTime/topTarget/topData. Returns false when empty.
-   * Cancelled entries met on the way are dropped.
+   * Cancelled entries met on the way are dropped. The sift is written out here rather than shared
+   * with popEntry(), so the hot path stays one function V8 compiles as a whole.
    */
   pop(): boolean {
-    for (;;) {
-      if (!this.popEntry()) return false;
-      const target = this.topTarget;
-      if (target >= 0) return true;
-      // A cancellable entry: resolve its slot, free it, and deliver it unless cancelled.
-      const slot = ~target;
-      const state = this.slotStates[slot];
-      this.topTarget = this.slotTargets[slot];
-      this.topData = this.slotDatas[slot];
-      this.releaseSlot(slot);
-      if (state === PENDING) return true;
-      this.cancelledCount--;
-    }
-  }
-
-  private releaseSlot(slot: number): void {
-    this.slotStates[slot] = FREE;
-    const generation = this.slotGenerations[slot] + 1;
-    this.slotGenerations[slot] = generation === GENERATION_LIMIT ? 0 : generation;
-    this.freeSlots[this.freeSlotCount++] = slot;
-  }
-
-  private popEntry(): boolean {
     const n = this.count;
     if (n === 0) return false;
     const times = this.times;
@@ -200,34 +237,79 @@ export class EventHeap {
     this.topData = datas[0];
     const last = n - 1;
     this.count = last;
-    if (last === 0) return true;
-    // Sift the last entry down from the root with a hole.
-    const t = times[last];
-    const s = seqs[last];
-    const tg = targets[last];
-    const d = datas[last];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const r = c + 1;
-      if (r < last) {
+    if (last > 0) {
+      // Sift the last entry down from the root with a hole.
+      const t = times[last];
+      const s = seqs[last];
+      const tg = targets[last];
+      const d = datas[last];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= last) break;
+        const r = c + 1;
+        if (r < last) {
+          const ct = times[c];
+          const rt = times[r];
+          if (rt < ct || (rt === ct && seqs[r] < seqs[c])) c = r;
+        }
         const ct = times[c];
-        const rt = times[r];
-        if (rt < ct || (rt === ct && seqs[r] < seqs[c])) c = r;
+        if (t < ct || (t === ct && s < seqs[c])) break;
+        times[i] = ct;
+        seqs[i] = seqs[c];
+        targets[i] = targets[c];
+        datas[i] = datas[c];
+        i = c;
       }
-      const ct = times[c];
-      if (t < ct || (t === ct && s < seqs[c])) break;
-      times[i] = ct;
-      seqs[i] = seqs[c];
-      targets[i] = targets[c];
-      datas[i] = datas[c];
-      i = c;
+      times[i] = t;
+      seqs[i] = s;
+      targets[i] = tg;
+      datas[i] = d;
     }
-    times[i] = t;
-    seqs[i] = s;
-    targets[i] = tg;
-    datas[i] = d;
+    return this.topTarget >= 0 || this.resolveCancellable();
+  }
+
+  /**
+   * The entry just popped is cancellable: deliver its real target and data if it is still
+   * pending, else drop it and pop on until a live event or an empty heap.
+   */
+  private resolveCancellable(): boolean {
+    for (;;) {
+      const slot = ~this.topTarget;
+      const state = this.slotStates[slot];
+      this.topTarget = this.slotTargets[slot];
+      this.topData = this.slotDatas[slot];
+      this.releaseSlot(slot);
+      if (state === PENDING) return true;
+      this.cancelledCount--;
+      if (!this.popEntry()) return false;
+      if (this.topTarget >= 0) return true;
+    }
+  }
+
+  private releaseSlot(slot: number): void {
+    this.slotStates[slot] = FREE;
+    const generation = this.slotGenerations[slot] + 1;
+    this.slotGenerations[slot] = generation === GENERATION_LIMIT ? 0 : generation;
+    this.freeSlots[this.freeSlotCount++] = slot;
+  }
+
+  /** Removes the root entry as it is (cancelled or not), off the hot path. */
+  private popEntry(): boolean {
+    const n = this.count;
+    if (n === 0) return false;
+    this.topTime = this.times[0];
+    this.topTarget = this.targets[0];
+    this.topData = this.datas[0];
+    const last = n - 1;
+    this.count = last;
+    if (last > 0) {
+      this.times[0] = this.times[last];
+      this.seqs[0] = this.seqs[last];
+      this.targets[0] = this.targets[last];
+      this.datas[0] = this.datas[last];
+      this.siftDown(0);
+    }
     return true;
   }
 
