@@ -128,6 +128,35 @@ describe('EventHeap', () => {
     );
   });
 
+  it('should stay in order through compactions when most events are cancelled', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(timeArb, fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 100,
+          maxLength: 2000,
+        }),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        (entries, cancelShare) => {
+          const heap = new EventHeap();
+          const live: { t: number; seq: number }[] = [];
+          entries.forEach(([t, u], seq) => {
+            const handle = heap.pushCancellable(t, 1, seq);
+            if (u < cancelShare) expect(heap.cancel(handle)).toBe(true);
+            else live.push({ t, seq });
+            expect(heap.size).toBe(live.length);
+          });
+          live.sort((a, b) => a.t - b.t || a.seq - b.seq);
+          for (const m of live) {
+            expect(heap.pop()).toBe(true);
+            expect([heap.topTime, heap.topData]).toEqual([m.t, m.seq]);
+          }
+          expect(heap.pop()).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('should never pop past a horizon because of a cancelled entry on top', () => {
     const heap = new EventHeap();
     const early = heap.pushCancellable(1, 0, 1);
