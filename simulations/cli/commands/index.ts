@@ -1,5 +1,6 @@
 import type { Subcommand } from '../registry';
+import { backoffCommand } from './backoff';
 import { queueCommand } from './queue';
 
-/** Every `npm run sim -- <command>`. Later issues append their subcommands here. */
-export const commands: readonly Subcommand[] = [queueCommand];
+/** Every `npm run sim -- <command>`; append new subcommands here. */
+export const commands: readonly Subcommand[] = [queueCommand, backoffCommand];
