@@ -1,83 +1,33 @@
-import { FifoTimers } from '../engine/fifoTimers';
 import { FLAG_CHILD_FAILED, FLAG_MISS, FLAG_ROOT, type RequestPool } from '../engine/requestPool';
 import type { Rng } from '../engine/rng';
 import type { Simulation } from '../engine/simulation';
-import { CacheShard } from './cacheShard';
+import type { Scenario } from '../scenario/schema';
 import type { Counters } from './counters';
 import type { Keyspace } from './keyspace';
-import { CountBreaker, TokenBucket, type BreakerController } from './policies';
 import {
   REJECT_CRASHED,
   REJECT_QUEUE_FULL,
   REJECT_QUEUE_TIMEOUT,
-  ServerNode,
   type NodeHost,
+  type ServerNode,
 } from './serverNode';
 import type { TierSizing } from './sizing';
-import type { CallSpec, Scenario, TierSpec } from '../scenario/schema';
+import {
+  buildTiers,
+  K_APP,
+  K_CACHE,
+  K_CDN,
+  K_DB,
+  K_REPLICA,
+  K_SERVICE,
+  P_LEAST,
+  P_P2C,
+  P_RR,
+  type CallStep,
+  type TierRuntime,
+} from './tiers';
 
-const K_OTHER = 0;
-const K_CACHE = 1;
-const K_REPLICA = 2;
-const K_DB = 3;
-const K_CDN = 4;
-const K_APP = 5;
-const K_SERVICE = 6;
-const KIND_CODE: Record<string, number> = {
-  cache: K_CACHE,
-  replica: K_REPLICA,
-  db: K_DB,
-  cdn: K_CDN,
-  app: K_APP,
-  service: K_SERVICE,
-  gateway: K_SERVICE,
-};
-const P_RR = 0;
-const P_RANDOM = 1;
-const P_LEAST = 2;
-const P_P2C = 3;
-const POLICY_CODE = {
-  'round-robin': P_RR,
-  random: P_RANDOM,
-  'least-connections': P_LEAST,
-  'power-of-two': P_P2C,
-};
-
-/** One step of a node's call plan, compiled. */
-export interface CallStep {
-  to: number;
-  fanout: number;
-  async: boolean;
-  optional: boolean;
-  timers: FifoTimers | null;
-  breaker: BreakerController | null;
-}
-
-/** A tier at run time: its simulated instances and compiled behaviour. */
-export interface TierRuntime {
-  index: number;
-  spec: TierSpec;
-  sizing: TierSizing;
-  kind: number;
-  first: number;
-  count: number;
-  policy: number;
-  sticky: boolean;
-  rr: number;
-  netS: number;
-  /** plan[cls] = steps. */
-  plan: CallStep[][];
-  buckets: TokenBucket[] | null;
-  caches: CacheShard[] | null;
-  coalesce: boolean;
-  lagS: number;
-  baseLagS: number;
-  readYourWrites: boolean;
-  primary: number;
-  hitRatio: number;
-  inProcessSessions: boolean;
-  baseWorkers: number;
-}
+export type { CallStep, TierRuntime } from './tiers';
 
 /** Where attempt replies go (the client side). `epoch` is the root's epoch the attempt was sent at. */
 export interface AttemptSink {
@@ -92,9 +42,9 @@ export interface AttemptSink {
  * fields that failure injection or controllers change.
  */
 export class RequestFlow implements NodeHost {
-  readonly nodes: ServerNode[] = [];
-  readonly tiers: TierRuntime[] = [];
-  nodeTier = new Int32Array(0);
+  readonly nodes: ServerNode[];
+  readonly tiers: TierRuntime[];
+  readonly nodeTier: Int32Array;
   /** blocked[a * tiers + b] = 1 while tiers a and b are partitioned. */
   blocked: Uint8Array;
   client: AttemptSink | null = null;
@@ -112,118 +62,21 @@ export class RequestFlow implements NodeHost {
     streams: (name: string) => Rng,
   ) {
     this.idempotency = scenario.load.client.idempotencyKeys;
-    const ids = scenario.tiers.map((t) => t.id);
-    const nodeTier: number[] = [];
-    scenario.tiers.forEach((spec, t) => {
-      const size = sizing[t];
-      const serviceMeanS = new Float64Array(endpoints.length);
-      endpoints.forEach((e, c) => {
-        serviceMeanS[c] =
-          ((spec.serviceMs[e.name] ?? spec.serviceMs.default) / 1000) * size.serviceScale;
-      });
-      const first = this.nodes.length;
-      for (let i = 0; i < size.simCount; i++) {
-        const index = this.nodes.length;
-        this.nodes.push(
-          new ServerNode(sim, pool, this, {
-            index,
-            workers: size.workers,
-            serviceMeanS,
-            service: spec.service,
-            rng: streams(`node:${spec.id}:${i}`),
-            queueCapacity:
-              spec.queue.capacity === undefined
-                ? undefined
-                : Math.max(1, Math.round(spec.queue.capacity * size.capacityScale)),
-            queueTimeoutS: spec.queue.timeoutS,
-            lifo: spec.queue.lifo,
-            dropIfClientGone: spec.queue.dropIfClientGone,
-            holdWorker: spec.holdWorker,
-          }),
-        );
-        nodeTier.push(t);
-      }
-      const cache = spec.cache;
-      const lag = spec.replica?.lagS ?? 0;
-      this.tiers.push({
-        index: t,
-        spec,
-        sizing: size,
-        kind: KIND_CODE[spec.kind] ?? K_OTHER,
-        first,
-        count: size.simCount,
-        policy: POLICY_CODE[spec.balancing.policy],
-        sticky: spec.balancing.sticky,
-        rr: 0,
-        netS: spec.netMs / 1000,
-        plan: [],
-        buckets: spec.rateLimit
-          ? Array.from(
-              { length: size.simCount },
-              () =>
-                new TokenBucket(
-                  spec.rateLimit!.ratePerS * size.capacityScale,
-                  spec.rateLimit!.burst,
-                  sim.now,
-                ),
-            )
-          : null,
-        caches: cache
-          ? Array.from(
-              { length: size.simCount },
-              () =>
-                new CacheShard(
-                  keys.perShard,
-                  Math.max(1, Math.round(cache.capacity * size.capacityScale)),
-                  cache.ttlS,
-                ),
-            )
-          : null,
-        coalesce: cache?.coalesce ?? false,
-        lagS: lag,
-        baseLagS: lag,
-        readYourWrites: spec.replica?.readYourWrites ?? false,
-        primary: spec.replica?.primary ? ids.indexOf(spec.replica.primary) : -1,
-        hitRatio: spec.cdn?.hitRatio ?? 0,
-        inProcessSessions: spec.sessions === 'in-process',
-        baseWorkers: size.workers,
-      });
+    const built = buildTiers({
+      sim,
+      pool,
+      host: this,
+      keys,
+      scenario,
+      sizing,
+      endpoints,
+      streams,
+      stepTimeout: (f) => this.stepTimeout(f),
     });
-    this.nodeTier = Int32Array.from(nodeTier);
+    this.nodes = built.nodes;
+    this.tiers = built.tiers;
+    this.nodeTier = built.nodeTier;
     this.blocked = new Uint8Array(this.tiers.length * this.tiers.length);
-    const now = () => this.sim.now;
-    // Compile call plans per endpoint class.
-    for (const tier of this.tiers) {
-      const compiled = new Map<CallSpec, CallStep>();
-      const step = (c: CallSpec): CallStep => {
-        let s = compiled.get(c);
-        if (!s) {
-          s = {
-            to: ids.indexOf(c.to),
-            fanout: c.fanout,
-            async: c.async,
-            optional: c.optional,
-            timers: c.timeoutS
-              ? new FifoTimers(
-                  sim,
-                  c.timeoutS,
-                  (f) => this.pool.epoch[f],
-                  (f) => this.stepTimeout(f),
-                )
-              : null,
-            breaker: c.breaker ? new CountBreaker(c.breaker, now) : null,
-          };
-          compiled.set(c, s);
-        }
-        return s;
-      };
-      tier.plan = endpoints.map((e) => {
-        const calls = tier.spec.calls[e.name] ?? tier.spec.calls['*'] ?? [];
-        return calls
-          .filter((c) => c.when === 'always' || (c.when === 'write') === e.write)
-          .map(step);
-      });
-    }
   }
 
   /** Sends frame `f` to tier `t` (called from tier `from`, -1 for the client). False if refused at once. */
