@@ -45,6 +45,8 @@ export interface NodeSummary {
   mode: 'healthy' | 'overloaded' | 'crashed';
   queued: number;
   hitRatio?: number;
+  /** Cache misses that waited for another request's fill (request coalescing). */
+  coalesced?: number;
   lagS?: number;
 }
 
@@ -203,7 +205,12 @@ export function createTopologyRun(
               ? 'overloaded'
               : 'healthy',
         queued: queued * S,
-        ...(caches ? { hitRatio: hits + misses > 0 ? hits / (hits + misses) : 0 } : {}),
+        ...(caches
+          ? {
+              hitRatio: hits + misses > 0 ? hits / (hits + misses) : 0,
+              coalesced: caches.reduce((a, s) => a + s.coalesced, 0) * S,
+            }
+          : {}),
         ...(tier.kind === 2 ? { lagS: tier.lagS } : {}),
       };
     });

@@ -35,7 +35,9 @@ describe('scenario calibration', () => {
   it('microservices meets it at 10M users', () => {
     const s = verdict('microservices', 10_000_000);
     expect(s.meetsSlo).toBe(true);
-    expect(s.hiddenCosts.deployableUnits).toBeGreaterThan(verdict('monolith', 1000, 1).hiddenCosts.deployableUnits);
+    expect(s.hiddenCosts.deployableUnits).toBeGreaterThan(
+      verdict('monolith', 1000, 1).hiddenCosts.deployableUnits,
+    );
   });
 
   it('the cache takes reads off the monolith database but not the app server', () => {

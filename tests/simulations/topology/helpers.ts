@@ -20,7 +20,13 @@ export function tinyScenario(patch: Partial<ScenarioInput> = {}): Scenario {
     },
     entry: 'app',
     tiers: [
-      { id: 'app', kind: 'app', workers: 8, serviceMs: { default: 2 }, calls: { '*': [{ to: 'db' }] } },
+      {
+        id: 'app',
+        kind: 'app',
+        workers: 8,
+        serviceMs: { default: 2 },
+        calls: { '*': [{ to: 'db' }] },
+      },
       { id: 'db', kind: 'db', workers: 8, serviceMs: { default: 1 } },
     ],
   };

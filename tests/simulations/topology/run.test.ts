@@ -13,7 +13,10 @@ describe('createTopologyRun', () => {
         fc.double({ min: 0.5, max: 3, noNaN: true }),
         (name, seed, t) => {
           const scenario = builtinScenario(name);
-          const run = createTopologyRun(scenario, { seed, users: Math.min(scenario.users, 10_000) });
+          const run = createTopologyRun(scenario, {
+            seed,
+            users: Math.min(scenario.users, 10_000),
+          });
           run.advanceTo(t);
           const s = run.summary();
           expect(s.arrivals).toBe(s.completed + s.failed + s.inFlight);
