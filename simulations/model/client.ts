@@ -1,6 +1,7 @@
 import { AliasTable } from '../engine/alias';
 import { FifoTimers } from '../engine/fifoTimers';
-import { FLAG_ROOT, type RequestPool } from '../engine/requestPool';
+import * as poolFlags from '../engine/requestPool';
+import type { RequestPool } from '../engine/requestPool';
 import type { Rng } from '../engine/rng';
 import type { SimComponent, Simulation } from '../engine/simulation';
 import type { RetrySpec } from '../scenario/schema';
@@ -8,6 +9,9 @@ import type { Counters } from './counters';
 import type { AttemptSink, RequestFlow } from './flow';
 import type { Keyspace } from './keyspace';
 import { backoffS, RetryBudget, type BreakerController } from './policies';
+
+/** Module-local: an imported binding is a getter call per use once transpiled to CommonJS. */
+const FLAG_ROOT = poolFlags.FLAG_ROOT;
 
 export interface ClientOptions {
   /** Client requests per second of the simulated sample. */

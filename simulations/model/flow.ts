@@ -1,31 +1,33 @@
-import { FLAG_CHILD_FAILED, FLAG_MISS, FLAG_ROOT, type RequestPool } from '../engine/requestPool';
+import * as poolFlags from '../engine/requestPool';
+import type { RequestPool } from '../engine/requestPool';
 import type { Rng } from '../engine/rng';
 import type { Simulation } from '../engine/simulation';
 import type { Scenario } from '../scenario/schema';
 import type { Counters } from './counters';
 import type { Keyspace } from './keyspace';
-import {
-  REJECT_CRASHED,
-  REJECT_QUEUE_FULL,
-  REJECT_QUEUE_TIMEOUT,
-  type NodeHost,
-  type ServerNode,
-} from './serverNode';
+import * as reject from './serverNode';
+import type { NodeHost, ServerNode } from './serverNode';
 import type { TierSizing } from './sizing';
-import {
-  buildTiers,
-  K_APP,
-  K_CACHE,
-  K_CDN,
-  K_DB,
-  K_REPLICA,
-  K_SERVICE,
-  P_LEAST,
-  P_P2C,
-  P_RR,
-  type CallStep,
-  type TierRuntime,
-} from './tiers';
+import * as codes from './tiers';
+import { buildTiers, type CallStep, type TierRuntime } from './tiers';
+
+// Module-local copies of imported constants: transpiled to CommonJS (tsx, vitest), an imported
+// binding is read through a getter call on every use, which cost ~10% of the hot path.
+const K_APP = codes.K_APP;
+const K_CACHE = codes.K_CACHE;
+const K_CDN = codes.K_CDN;
+const K_DB = codes.K_DB;
+const K_REPLICA = codes.K_REPLICA;
+const K_SERVICE = codes.K_SERVICE;
+const P_LEAST = codes.P_LEAST;
+const P_P2C = codes.P_P2C;
+const P_RR = codes.P_RR;
+const FLAG_CHILD_FAILED = poolFlags.FLAG_CHILD_FAILED;
+const FLAG_MISS = poolFlags.FLAG_MISS;
+const FLAG_ROOT = poolFlags.FLAG_ROOT;
+const REJECT_CRASHED = reject.REJECT_CRASHED;
+const REJECT_QUEUE_FULL = reject.REJECT_QUEUE_FULL;
+const REJECT_QUEUE_TIMEOUT = reject.REJECT_QUEUE_TIMEOUT;
 
 export type { CallStep, TierRuntime } from './tiers';
 

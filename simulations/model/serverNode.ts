@@ -104,11 +104,13 @@ export class ServerNode implements SimComponent {
     this.lifo = options.lifo === true;
     this.dropIfClientGone = options.dropIfClientGone === true;
     this.holdWorker = options.holdWorker === true;
-    this.workerFrame = new Int32Array(workers);
-    this.workerLost = new Uint8Array(workers);
-    this.freeWorkers = new Int32Array(workers);
-    for (let i = 0; i < workers; i++) this.freeWorkers[i] = workers - 1 - i;
-    this.freeCount = workers;
+    // Worker slots grow on demand: a CDN edge or a load balancer has "unlimited" workers.
+    const slots = Math.min(workers, 64);
+    this.workerFrame = new Int32Array(slots);
+    this.workerLost = new Uint8Array(slots);
+    this.freeWorkers = new Int32Array(slots);
+    for (let i = 0; i < slots; i++) this.freeWorkers[i] = slots - 1 - i;
+    this.freeCount = slots;
     this.lastT = sim.now;
     this.target = sim.register(this);
   }
