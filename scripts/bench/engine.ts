@@ -1,14 +1,25 @@
 /**
- * Engine benchmark (issue 4): events/s of the engine on M/M/1 at ρ = 0.9 for 4M customers, the
+ * Engine benchmark: events/s of the engine on M/M/1 at ρ = 0.9 for 4M customers, the
  * same work done by a minimal typed-array reference loop written here, their ratio (target >= 0.5),
  * and the peak memory for 1M vs 4M customers (target: 4M within 1.2× of 1M), each size measured in
  * its own child process so one run's heap cannot flatter the other.
+ *
+ * Then the two designs for cancellable events side by side (lazy deletion, which the engine uses,
+ * and an indexed heap written for this comparison): a hold model without cancellation, and a
+ * timeout-heavy workload where nearly every timeout is cancelled.
  *
  * Benchmarks print; tests assert. Usage: `npx tsx scripts/bench/engine.ts` (npm run bench runs it).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runQueue } from '../../simulations/engine/queueRun';
+import {
+  EventHeap,
+  IndexedEventHeap,
+  hold,
+  indexedTimeouts,
+  lazyTimeouts,
+} from './lib/cancelWorkload';
 import { referenceLoop } from './lib/referenceLoop';
 
 const LAMBDA = 0.9;
@@ -54,6 +65,33 @@ function memoryChild(customers: number): void {
   );
 }
 
+/** Lazy deletion (the engine's EventHeap) against an indexed heap; best of 3 each. */
+function compareCancellation(): void {
+  const HOLD_OPS = 4_000_000;
+  const HOLD_SIZE = 10_000;
+  const REQUESTS = 2_000_000;
+  const IN_FLIGHT = 10_000;
+  const best = (f: () => number) => Math.min(f(), f(), f());
+  hold(new EventHeap(), 200_000, HOLD_SIZE);
+  hold(new IndexedEventHeap(), 200_000, HOLD_SIZE);
+  lazyTimeouts(200_000, IN_FLIGHT);
+  indexedTimeouts(200_000, IN_FLIGHT);
+  const holdLazy = best(() => hold(new EventHeap(), HOLD_OPS, HOLD_SIZE).ms);
+  const holdIndexed = best(() => hold(new IndexedEventHeap(), HOLD_OPS, HOLD_SIZE).ms);
+  const lazy = lazyTimeouts(REQUESTS, IN_FLIGHT);
+  const indexed = indexedTimeouts(REQUESTS, IN_FLIGHT);
+  const lazyMs = best(() => lazyTimeouts(REQUESTS, IN_FLIGHT).ms);
+  const indexedMs = best(() => indexedTimeouts(REQUESTS, IN_FLIGHT).ms);
+  const rate = (n: number, ms: number) => `${(n / ms / 1000).toFixed(2)} M/s`;
+  console.log('Cancellable events: lazy deletion (engine) vs indexed heap (best of 3, CPU time):');
+  console.log(
+    `  hold model, ${HOLD_SIZE} pending, no cancels: lazy ${rate(HOLD_OPS, holdLazy)} pop+push, indexed ${rate(HOLD_OPS, holdIndexed)} (indexed/lazy time ${(holdIndexed / holdLazy).toFixed(2)})`,
+  );
+  console.log(
+    `  ${REQUESTS / 1e6}M requests with timeouts, ${IN_FLIGHT} in flight (${lazy.timedOut} timed out): lazy ${rate(lazy.events, lazyMs)} events, indexed ${rate(indexed.events, indexedMs)} (indexed/lazy time ${(indexedMs / lazyMs).toFixed(2)})`,
+  );
+}
+
 function main(): void {
   const childArg = process.argv.indexOf('--memory-child');
   if (childArg >= 0) {
@@ -81,6 +119,8 @@ function main(): void {
   console.log(`  engine    ${fmt(engineBest)} M events/s`);
   console.log(`  reference ${fmt(refBest)} M events/s`);
   console.log(`  ratio     ${(engineBest / refBest).toFixed(2)} (target >= 0.5)`);
+
+  compareCancellation();
 
   const self = fileURLToPath(import.meta.url);
   const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));

@@ -1,5 +1,6 @@
 // Public surface of the engine. Model code imports from '@/simulations/engine'.
-export { EventHeap } from './heap';
+export { EventHeap, type EventHandle } from './heap';
+export { XStateClock, type XStateClockLike } from './xstateClock';
 export { Simulation, type SimComponent } from './simulation';
 export { Rng, RngStreams, rngStream, fnv1a64, splitMix64 } from './rng';
 export * from './distributions';

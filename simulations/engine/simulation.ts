@@ -1,4 +1,4 @@
-import { EventHeap } from './heap';
+import { EventHeap, type EventHandle } from './heap';
 
 /**
  * Anything that receives events: an arrival source, a station, a snapshotter, a model component.
@@ -50,7 +50,41 @@ export class Simulation {
     this.heap.pushStaged(target, data);
   }
 
-  /** Number of pending events. */
+  /**
+   * Like schedule(), but returns a handle for cancel(): timeouts, retry timers, breaker waits and
+   * XState delays. Plain schedule() stays the cheaper call for events that always fire.
+   */
+  scheduleCancellable(delayS: number, target: number, data: number): EventHandle {
+    if (!(delayS >= 0 && delayS < Infinity)) {
+      throw new RangeError(`schedule: delay must be finite and >= 0, got ${delayS}`);
+    }
+    return this.heap.pushCancellable(this.now + delayS, target, data);
+  }
+
+  /** Cancellable form of scheduleAt(). */
+  scheduleAtCancellable(timeS: number, target: number, data: number): EventHandle {
+    if (!(timeS >= this.now && timeS < Infinity)) {
+      throw new RangeError(
+        `scheduleAt: time must be finite and >= now (${this.now}), got ${timeS}`,
+      );
+    }
+    return this.heap.pushCancellable(timeS, target, data);
+  }
+
+  /**
+   * Cancels a pending event from scheduleCancellable(). Returns false, changing nothing, when the
+   * event already fired, was cancelled before, or the handle is not one of ours.
+   */
+  cancel(handle: EventHandle): boolean {
+    return this.heap.cancel(handle);
+  }
+
+  /** Whether the event of `handle` has neither fired nor been cancelled. */
+  isPending(handle: EventHandle): boolean {
+    return this.heap.isPending(handle);
+  }
+
+  /** Number of pending (not cancelled) events. */
   get pending(): number {
     return this.heap.size;
   }

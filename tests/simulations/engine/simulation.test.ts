@@ -42,6 +42,31 @@ describe('Simulation clock', () => {
     expect(() => sim.runUntil(1)).toThrow(RangeError);
   });
 
+  it('should cancel timers: a cancelled event never fires and runUntil stops at its horizon', () => {
+    const sim = new Simulation();
+    const r = new Recorder(sim);
+    const timeout = sim.scheduleCancellable(1, r.target, 1);
+    const later = sim.scheduleAtCancellable(5, r.target, 5);
+    sim.schedule(2, r.target, 2);
+    expect(sim.pending).toBe(3);
+    expect(sim.isPending(timeout)).toBe(true);
+    expect(sim.cancel(timeout)).toBe(true);
+    expect(sim.cancel(timeout)).toBe(false);
+    expect(sim.isPending(timeout)).toBe(false);
+    expect(sim.pending).toBe(2);
+    expect(sim.nextEventTime()).toBe(2);
+    expect(sim.runUntil(1.5)).toBe(0);
+    expect(sim.now).toBe(1.5);
+    sim.run();
+    expect(r.seen).toEqual([
+      [2, 2],
+      [5, 5],
+    ]);
+    expect(sim.cancel(later)).toBe(false); // already fired
+    expect(() => sim.scheduleCancellable(-1, r.target, 0)).toThrow(RangeError);
+    expect(() => sim.scheduleAtCancellable(1, r.target, 0)).toThrow(RangeError);
+  });
+
   it('should stop a run from inside an event', () => {
     const sim = new Simulation();
     const stopper: SimComponent = { onEvent: () => sim.stop() };
