@@ -8,7 +8,7 @@ import type { RetrySpec } from '../scenario/schema';
 import type { Counters } from './counters';
 import type { AttemptSink, RequestFlow } from './flow';
 import type { Keyspace } from './keyspace';
-import { backoffS, RetryBudget, type BreakerController } from './policies';
+import { backoffS, RetryBudget, type Breaker } from './policies';
 
 /** Module-local: an imported binding is a getter call per use once transpiled to CommonJS. */
 const FLAG_ROOT = poolFlags.FLAG_ROOT;
@@ -25,7 +25,7 @@ export interface ClientOptions {
   entryTier: number;
   timeoutS: number;
   retry: RetrySpec;
-  breaker: BreakerController | null;
+  breaker: Breaker | null;
 }
 
 /** Observes successful client requests (latency in s, including network round trips). */

@@ -2,6 +2,7 @@ import * as poolFlags from '../engine/requestPool';
 import type { RequestPool } from '../engine/requestPool';
 import type { Rng } from '../engine/rng';
 import type { Simulation } from '../engine/simulation';
+import type { XStateClockLike } from '../engine/xstateClock';
 import type { Scenario } from '../scenario/schema';
 import type { Counters } from './counters';
 import type { Keyspace } from './keyspace';
@@ -62,6 +63,7 @@ export class RequestFlow implements NodeHost {
     sizing: readonly TierSizing[],
     endpoints: readonly { name: string; write: boolean }[],
     streams: (name: string) => Rng,
+    clock: XStateClockLike,
   ) {
     this.idempotency = scenario.load.client.idempotencyKeys;
     const built = buildTiers({
@@ -74,6 +76,7 @@ export class RequestFlow implements NodeHost {
       endpoints,
       streams,
       stepTimeout: (f) => this.stepTimeout(f),
+      clock,
     });
     this.nodes = built.nodes;
     this.tiers = built.tiers;

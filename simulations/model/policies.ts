@@ -1,97 +1,36 @@
 import type { Rng } from '../engine/rng';
+import type { XStateClockLike } from '../engine/xstateClock';
+import { BreakerController } from '../machines/controllers/breakerController';
 import type { BreakerSpec, RetrySpec } from '../scenario/schema';
 
+/** Resilience policies read by the request flow on the hot path: breakers, backoff, budgets, buckets. */
+
 /**
- * Small resilience controllers read by the request flow on the hot path. They are plain objects
- * with a synchronous interface, so a state machine can replace any of them (the flow only calls
- * allow()/record() and reads `state`); every transition reads the engine clock through `now()`.
+ * What the request flow needs of a circuit breaker: `allow()` before a call, `record(success)`
+ * after it, `state` and `opened` for the summary. Implemented by the XState-backed
+ * BreakerController (simulations/machines): the window is plain counters, and only a verdict that
+ * changes the mode (open, half-open, closed) is sent to its actor, whose open-state wait runs on
+ * the engine's clock.
  */
-
-export type BreakerState = 'closed' | 'open' | 'half-open';
-
-export interface BreakerController {
-  readonly state: BreakerState;
-  /** May a call go through now? (Closed: yes; open: no; half-open: the first few trials.) */
+export interface Breaker {
+  readonly state: string;
+  readonly opened: number;
   allow(): boolean;
-  /** Outcome of a call that allow() let through. */
   record(success: boolean): void;
 }
 
-/**
- * Count-based circuit breaker with resilience4j semantics (CircuitBreakerConfig: sliding window,
- * minimum number of calls, failure-rate threshold, wait duration in open state, permitted calls in
- * half-open state). Ring buffer of the last `windowSize` outcomes.
- */
-export class CountBreaker implements BreakerController {
-  state: BreakerState = 'closed';
-  /** Times the breaker opened. */
-  opened = 0;
-  private readonly window: Uint8Array;
-  private head = 0;
-  private filled = 0;
-  private failures = 0;
-  private openUntil = 0;
-  private trialsLeft = 0;
-  private trialResults = 0;
-  private trialFailures = 0;
-
-  constructor(
-    private readonly spec: BreakerSpec,
-    private readonly now: () => number,
-  ) {
-    this.window = new Uint8Array(spec.windowSize);
-  }
-
-  allow(): boolean {
-    if (this.state === 'closed') return true;
-    if (this.state === 'open') {
-      if (this.now() < this.openUntil) return false;
-      this.state = 'half-open';
-      this.trialsLeft = this.spec.halfOpenCalls;
-      this.trialResults = 0;
-      this.trialFailures = 0;
-    }
-    if (this.trialsLeft > 0) {
-      this.trialsLeft--;
-      return true;
-    }
-    return false;
-  }
-
-  record(success: boolean): void {
-    if (this.state === 'half-open') {
-      this.trialResults++;
-      if (!success) this.trialFailures++;
-      if (this.trialResults >= this.spec.halfOpenCalls) {
-        if (this.trialFailures / this.trialResults >= this.spec.failureRate) this.trip();
-        else this.reset();
-      }
-      return;
-    }
-    if (this.state !== 'closed') return;
-    const n = this.window.length;
-    if (this.filled === n) this.failures -= this.window[this.head];
-    else this.filled++;
-    const bit = success ? 0 : 1;
-    this.window[this.head] = bit;
-    this.failures += bit;
-    this.head = (this.head + 1) % n;
-    if (this.filled >= this.spec.minCalls && this.failures / this.filled >= this.spec.failureRate)
-      this.trip();
-  }
-
-  private trip(): void {
-    this.state = 'open';
-    this.opened++;
-    this.openUntil = this.now() + this.spec.openS;
-  }
-
-  private reset(): void {
-    this.state = 'closed';
-    this.filled = 0;
-    this.failures = 0;
-    this.head = 0;
-  }
+/** A breaker from a scenario's spec (resilience4j names and units), on the run's XState clock. */
+export function createBreaker(spec: BreakerSpec, clock: XStateClockLike): Breaker {
+  return new BreakerController({
+    clock,
+    config: {
+      slidingWindowSize: spec.windowSize,
+      minimumNumberOfCalls: spec.minCalls,
+      failureRateThreshold: spec.failureRate * 100,
+      waitDurationInOpenStateMs: spec.openS * 1000,
+      permittedNumberOfCallsInHalfOpenState: spec.halfOpenCalls,
+    },
+  });
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Simulation } from '../engine/simulation';
 import type { CallSpec, Scenario, TierSpec } from '../scenario/schema';
 import { CacheShard } from './cacheShard';
 import type { Keyspace } from './keyspace';
-import { CountBreaker, TokenBucket, type BreakerController } from './policies';
+import type { XStateClockLike } from '../engine/xstateClock';
+import { createBreaker, TokenBucket, type Breaker } from './policies';
 import { ServerNode, type NodeHost } from './serverNode';
 import type { TierSizing } from './sizing';
 
@@ -43,7 +44,7 @@ export interface CallStep {
   async: boolean;
   optional: boolean;
   timers: FifoTimers | null;
-  breaker: BreakerController | null;
+  breaker: Breaker | null;
 }
 
 /** A tier at run time: its simulated instances and compiled behaviour. */
@@ -83,6 +84,8 @@ export interface BuildContext {
   streams: (name: string) => Rng;
   /** Called when a step's caller-side timeout expires for frame f. */
   stepTimeout: (f: number) => void;
+  /** The run's XState clock (breakers' open-state waits run on it). */
+  clock: XStateClockLike;
 }
 
 /**
@@ -95,7 +98,7 @@ export function buildTiers(ctx: BuildContext): {
   tiers: TierRuntime[];
   nodeTier: Int32Array;
 } {
-  const { sim, pool, host, keys, scenario, sizing, endpoints, streams, stepTimeout } = ctx;
+  const { sim, pool, host, keys, scenario, sizing, endpoints, streams, stepTimeout, clock } = ctx;
   const nodes: ServerNode[] = [];
   const tiers: TierRuntime[] = [];
   const ids = scenario.tiers.map((t) => t.id);
@@ -176,7 +179,6 @@ export function buildTiers(ctx: BuildContext): {
     });
   });
 
-  const now = () => sim.now;
   // Compile call plans per endpoint class.
   for (const tier of tiers) {
     const compiled = new Map<CallSpec, CallStep>();
@@ -196,7 +198,7 @@ export function buildTiers(ctx: BuildContext): {
                 (f) => stepTimeout(f),
               )
             : null,
-          breaker: c.breaker ? new CountBreaker(c.breaker, now) : null,
+          breaker: c.breaker ? createBreaker(c.breaker, clock) : null,
         };
         compiled.set(c, s);
       }

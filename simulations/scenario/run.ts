@@ -7,7 +7,10 @@ import { Counters } from '../model/counters';
 import { FailureInjector } from '../model/failures';
 import { RequestFlow } from '../model/flow';
 import { Keyspace } from '../model/keyspace';
-import { CountBreaker, type BreakerState } from '../model/policies';
+import { createBreaker } from '../model/policies';
+import { XStateClock } from '../engine/xstateClock';
+import { HealthController } from '../machines/controllers/healthController';
+import type { NodeHealthMode } from '../machines/nodeHealthMachine';
 import { Recorder, type SeriesRow } from '../model/recorder';
 import { sizeTopology, type Sizing } from '../model/sizing';
 import { FailureSchema, type FailureSpec, type Scenario } from './schema';
@@ -42,7 +45,10 @@ export interface NodeSummary {
   simulated: number;
   exact: boolean;
   workers: number;
-  mode: 'healthy' | 'overloaded' | 'crashed';
+  /** Workers per simulated instance (differs from `workers` on a scaled tier). */
+  simulatedWorkers: number;
+  /** From the tier's health controller; 'crashed' while an injected crash lasts. */
+  mode: NodeHealthMode;
   queued: number;
   hitRatio?: number;
   /** Cache misses that waited for another request's fill (request coalescing). */
@@ -76,7 +82,7 @@ export interface TopologySummary {
   nodes: NodeSummary[];
   sampling: { divisor: number; simulatedRatePerS: number };
   counts: Record<string, number>;
-  breakers: { where: string; state: BreakerState; opened: number }[];
+  breakers: { where: string; state: string; opened: number }[];
   events: number;
 }
 
@@ -113,6 +119,7 @@ export function createTopologyRun(
   const pool = new RequestPool(4096);
   const counters = new Counters();
   const streams = (name: string) => rngStream(seed, name);
+  const clock = new XStateClock(sim);
 
   const endpoints = scenario.load.endpoints.map((e) => ({ name: e.name, write: e.write }));
   const apiWeight = 1 - scenario.load.staticShare;
@@ -145,11 +152,12 @@ export function createTopologyRun(
     sizing.tiers,
     endpoints,
     streams,
+    clock,
   );
   const recorder = new Recorder(sim, counters, S);
   const tierIndex = (id: string) => scenario.tiers.findIndex((t) => t.id === id);
   const clientBreaker = scenario.load.client.breaker
-    ? new CountBreaker(scenario.load.client.breaker, () => sim.now)
+    ? createBreaker(scenario.load.client.breaker, clock)
     : null;
   const clients = new Clients(sim, pool, flow, keys, counters, recorder, streams('clients'), {
     ratePerS: sizing.rootRatePerS / S,
@@ -163,6 +171,29 @@ export function createTopologyRun(
     breaker: clientBreaker,
   });
   flow.client = clients;
+  // Health checks: once per simulated second each tier's utilization over that second goes to its
+  // XState-backed health controller (overloaded at >= 90%, healthy again at <= 80%).
+  const health = flow.tiers.map(() => new HealthController({ clock }));
+  const lastBusy = new Float64Array(flow.tiers.length);
+  const lastLimit = new Float64Array(flow.tiers.length);
+  const healthTarget = sim.register({
+    onEvent() {
+      flow.tiers.forEach((tier, t) => {
+        let busy = 0;
+        let limit = 0;
+        for (let i = tier.first; i < tier.first + tier.count; i++) {
+          busy += flow.nodes[i].busyArea(sim.now);
+          limit += flow.nodes[i].limitArea(sim.now);
+        }
+        const span = limit - lastLimit[t];
+        health[t].observe(span > 0 ? (busy - lastBusy[t]) / span : 0);
+        lastBusy[t] = busy;
+        lastLimit[t] = limit;
+      });
+      sim.schedule(1, healthTarget, 0);
+    },
+  });
+  sim.schedule(1, healthTarget, 0);
   const failures = new FailureInjector(sim, flow);
   scenario.failures.forEach((f) => failures.add(f));
   let currentUsers = users;
@@ -197,13 +228,12 @@ export function createTopologyRun(
         instances: tier.sizing.fullCount,
         simulated: tier.count,
         exact: tier.sizing.exact,
-        workers: flow.nodes[tier.first].workers,
-        mode:
-          crashed > 0
-            ? 'crashed'
-            : utilization > 0.95 || queued > tier.count * 100
-              ? 'overloaded'
-              : 'healthy',
+        // Real workers per instance: the configured count, scaled by any live change to the sample.
+        workers: Math.round(
+          (tier.spec.workers * flow.nodes[tier.first].workers) / tier.sizing.workers,
+        ),
+        simulatedWorkers: flow.nodes[tier.first].workers,
+        mode: crashed > 0 ? 'crashed' : health[tier.index].state,
         queued: queued * S,
         ...(caches
           ? {
@@ -222,7 +252,7 @@ export function createTopologyRun(
     flow.tiers.forEach((t) =>
       t.plan.forEach((steps) =>
         steps.forEach((s) => {
-          if (s.breaker instanceof CountBreaker) {
+          if (s.breaker !== null) {
             const where = `${t.spec.id}->${scenario.tiers[s.to].id}`;
             if (!breakers.some((b) => b.where === where))
               breakers.push({ where, state: s.breaker.state, opened: s.breaker.opened });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rngStream } from '@/simulations/engine/rng';
-import { backoffS, CountBreaker, RetryBudget, TokenBucket } from '@/simulations/model/policies';
+import { Simulation } from '@/simulations/engine/simulation';
+import { XStateClock } from '@/simulations/engine/xstateClock';
+import { backoffS, createBreaker, RetryBudget, TokenBucket } from '@/simulations/model/policies';
 import { createTopologyRun } from '@/simulations/scenario/run';
 import { RetrySchema } from '@/simulations/scenario/schema';
 import { tinyScenario } from './helpers';
@@ -28,12 +30,12 @@ describe('backoff strategies (Brooker 2015)', () => {
   });
 });
 
-describe('CountBreaker (resilience4j semantics)', () => {
-  it('opens at the failure rate, waits, half-opens, and closes on good trials', () => {
-    let now = 0;
-    const b = new CountBreaker(
+describe('scenario breakers (XState-backed, on the engine clock)', () => {
+  it('opens at the failure rate, waits in simulated time, half-opens, and closes on good trials', () => {
+    const sim = new Simulation();
+    const b = createBreaker(
       { windowSize: 10, minCalls: 10, failureRate: 0.5, openS: 5, halfOpenCalls: 2 },
-      () => now,
+      new XStateClock(sim),
     );
     for (let i = 0; i < 4; i++) b.record(false);
     for (let i = 0; i < 5; i++) b.record(true);
@@ -41,14 +43,17 @@ describe('CountBreaker (resilience4j semantics)', () => {
     b.record(false); // 5 of 10 failed
     expect(b.state).toBe('open');
     expect(b.allow()).toBe(false);
-    now = 5;
+    sim.runUntil(4.9);
+    expect(b.allow()).toBe(false);
+    sim.runUntil(5);
     expect(b.allow()).toBe(true);
-    expect(b.state).toBe('half-open');
+    expect(b.state).toBe('halfOpen');
     expect(b.allow()).toBe(true);
     expect(b.allow()).toBe(false); // only 2 trials
     b.record(true);
     b.record(true);
     expect(b.state).toBe('closed');
+    expect(b.opened).toBe(1);
   });
 });
 
