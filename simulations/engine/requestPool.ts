@@ -15,7 +15,7 @@ export class RequestPool {
   id: Float64Array;
   /** Time the frame was created (s). */
   created: Float64Array;
-  /** Absolute deadline (s): the client's timeout for a root, the caller's for a hop. */
+  /** Absolute deadline (s): when the client gives up on the current attempt (copied to its hops). */
   deadline: Float64Array;
   /** Attempt number (0 = first try) for roots; for hops, the step index in the node's plan. */
   attempt: Int32Array;
@@ -192,10 +192,6 @@ export class RequestPool {
 
 /** Frame flags. */
 export const FLAG_CHILD_FAILED = 1;
-/** The frame's hop is lost (its node crashed while it was there). */
-export const FLAG_LOST = 2;
-/** The root's current attempt was abandoned by the client (timeout). */
-export const FLAG_ABANDONED = 4;
 /** The frame is a client request (a root), not a hop. */
 export const FLAG_ROOT = 8;
 /** A cache frame that missed and will fill the cache when its calls return. */

@@ -123,6 +123,9 @@ export class Clients implements SimComponent, AttemptSink {
     pool.rootEpoch[a] = pool.epoch[r];
     pool.replyTo[a] = r;
     pool.replyEpoch[a] = pool.epoch[r];
+    const deadline = this.sim.now + this.options.timeoutS;
+    pool.deadline[r] = deadline;
+    pool.deadline[a] = deadline;
     this.timers.set(r, pool.epoch[r]);
     const o = this.options;
     const entry = pool.cls[r] === o.staticClass && o.cdnTier >= 0 ? o.cdnTier : o.entryTier;

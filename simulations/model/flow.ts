@@ -285,6 +285,7 @@ export class RequestFlow implements NodeHost {
     pool.write[child] = pool.write[parent];
     pool.key[child] = pool.key[parent];
     pool.user[child] = pool.user[parent];
+    pool.deadline[child] = pool.deadline[parent];
     if (wait) {
       pool.root[child] = pool.root[parent];
       pool.rootEpoch[child] = pool.rootEpoch[parent];
