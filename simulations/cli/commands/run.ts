@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadScenario } from '../../scenario/loader';
 import { SCENARIO_NAMES } from '../../scenario/builtin';
-import { createTopologyRun, type TopologySummary } from '../../scenario/run';
+import type { TopologySummary } from '../../scenario/run';
 import { ScenarioError, type Scenario } from '../../scenario/schema';
 import { CliArgError, flag, parseFlags } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Subcommand } from '../registry';
@@ -115,7 +115,7 @@ export const runCommand: Subcommand = {
     'costPerMonth, nodes, series (one point per simulated second) and more; arrivals = completed +',
     'failed + inFlight. Same seed, same output (apart from wallMs). Invalid arguments exit with code 2.',
   ].join('\n'),
-  run(argv: readonly string[], io: CliIo): number {
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
     let args: RunArgs;
     try {
       args = parseRunArgs(argv);
@@ -126,6 +126,8 @@ export const runCommand: Subcommand = {
       }
       throw error;
     }
+    // Loaded on use: the model and its XState machines would slow every other subcommand's start.
+    const { createTopologyRun } = await import('../../scenario/run');
     const start = performance.now();
     const run = createTopologyRun(args.scenario, { users: args.users, seed: args.seed });
     run.advanceTo(args.duration);
