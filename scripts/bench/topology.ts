@@ -14,10 +14,16 @@ import { builtinScenario, type ScenarioName } from '../../simulations/scenario/b
 import { createTopologyRun } from '../../simulations/scenario/run';
 import { referenceLoop } from './lib/referenceLoop';
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
+/**
+ * Wall and CPU time of fn. On a shared machine the wall time includes waiting for a core; the
+ * process's CPU time (user + system) is what the run costs on an idle one.
+ */
+function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = fn();
-  return { value, ms: performance.now() - t0 };
+  const c = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
 
 function run(name: ScenarioName, users: number, duration = 60, divisor?: number) {
@@ -52,16 +58,18 @@ function main(): void {
   console.log('10M users, 60 simulated seconds (best of 3, target < 2000 ms):');
   for (const name of ['horizontal', 'microservices'] as const) {
     let best = Infinity;
+    let bestCpu = Infinity;
     let events = 0;
     let divisor = 0;
     for (let i = 0; i < 3; i++) {
-      const { value, ms } = timed(() => run(name, 10_000_000));
+      const { value, ms, cpuMs } = timed(() => run(name, 10_000_000));
       best = Math.min(best, ms);
+      bestCpu = Math.min(bestCpu, cpuMs);
       events = value.events;
       divisor = value.sampling.divisor;
     }
     console.log(
-      `  ${name.padEnd(14)} ${best.toFixed(0)} ms  (${events.toLocaleString('en-US')} events, 1/${divisor} sampled)`,
+      `  ${name.padEnd(14)} ${best.toFixed(0)} ms wall, ${bestCpu.toFixed(0)} ms CPU  (${events.toLocaleString('en-US')} events, 1/${divisor} sampled)`,
     );
   }
 
@@ -70,10 +78,10 @@ function main(): void {
   for (let i = 0; i < 3; i++) {
     const e = timed(() => run('horizontal', 100_000, 60, 1));
     const r = timed(() => referenceLoop(4_000_000));
-    engineBest = Math.max(engineBest, e.value.events / (e.ms / 1000));
-    refBest = Math.max(refBest, r.value.events / (r.ms / 1000));
+    engineBest = Math.max(engineBest, e.value.events / (e.cpuMs / 1000));
+    refBest = Math.max(refBest, r.value.events / (r.cpuMs / 1000));
   }
-  console.log('horizontal at 100K users (unsampled), events/s (best of 3):');
+  console.log('horizontal at 100K users (unsampled), events per CPU second (best of 3):');
   console.log(`  topology  ${(engineBest / 1e6).toFixed(2)} M events/s`);
   console.log(`  reference ${(refBest / 1e6).toFixed(2)} M events/s`);
   console.log(`  ratio     ${(engineBest / refBest).toFixed(2)} (target >= 0.3)`);
