@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The pure core (simulations/, lib/) runs in Node, a Web Worker and tests: it must never pull in
-// UI frameworks, d3's DOM modules or browser-page globals. d3-random is allowed (seeded RNG).
+// UI frameworks, d3 or browser-page globals (randomness comes from the engine's seeded streams).
 const pureCoreImports = {
   patterns: [
     {
@@ -16,8 +16,8 @@ const pureCoreImports = {
       message: 'simulations/ and lib/ stay pure: no Next.js.',
     },
     {
-      group: ['d3', 'd3-*', '!d3-random'],
-      message: 'simulations/ and lib/ stay pure: only d3-random is allowed.',
+      group: ['d3', 'd3-*'],
+      message: "simulations/ and lib/ stay pure: no d3 (use the engine's seeded xoshiro streams).",
     },
     {
       group: ['@/components/*', '@/app/*', '../components/*', '../app/*'],

@@ -6,10 +6,10 @@ import {
   Exponential,
   LogNormal,
   Pareto,
-  TruncatedNormal,
   Uniform,
   type Distribution,
 } from './distributions';
+import { TruncatedNormal } from './truncatedNormal';
 
 /**
  * The JSON form of a distribution (scenario files, URL state, worker messages). Times in seconds.
@@ -24,6 +24,7 @@ export const DistributionSpecSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('uniform'), minS: seconds, maxS: positiveSeconds })
     .refine((d) => d.maxS > d.minS, { message: 'maxS must be greater than minS', path: ['maxS'] }),
+  // A normal cut at 0 whose mean is meanS; sdS is its spread before the cut (truncatedNormal.ts).
   z.object({ type: z.literal('normal'), meanS: positiveSeconds, sdS: positiveSeconds }),
   z.object({
     type: z.literal('lognormal'),
@@ -70,7 +71,7 @@ export function makeDistribution(spec: DistributionSpec): Distribution {
     case 'uniform':
       return new Uniform(spec.minS, spec.maxS);
     case 'normal':
-      return new TruncatedNormal(spec.meanS, spec.sdS);
+      return TruncatedNormal.withMean(spec.meanS, spec.sdS);
     case 'lognormal':
       return new LogNormal(spec.mu, spec.sigma);
     case 'pareto':

@@ -1,5 +1,4 @@
 import type { Rng } from './rng';
-import { normalCdf, normalPdf } from './special';
 
 /**
  * A random variable the engine can draw from (service times, think times, delays; seconds).
@@ -64,36 +63,6 @@ export class Uniform implements Distribution {
   }
   sample(rng: Rng): number {
     return this.min + (this.max - this.min) * rng.next();
-  }
-}
-
-/**
- * Normal(mu, sigma) conditioned on being >= 0 (rejection sampling, Box–Muller draws). mu must be
- * > 0, so at least half of the draws are accepted. `mean` is that of the truncated law:
- * mu + sigma·φ(α)/(1 − Φ(α)), α = −mu/sigma (Johnson, Kotz & Balakrishnan, vol. 1, §10.1).
- */
-export class TruncatedNormal implements Distribution {
-  readonly kind = 'normal';
-  readonly mean: number;
-  readonly secondMoment: number;
-  constructor(
-    readonly mu: number,
-    readonly sigma: number,
-  ) {
-    positive('normal mean', mu);
-    positive('normal sd', sigma);
-    const alpha = -mu / sigma;
-    const lambda = normalPdf(alpha) / (1 - normalCdf(alpha));
-    this.mean = mu + sigma * lambda;
-    const variance = sigma * sigma * (1 + alpha * lambda - lambda * lambda);
-    this.secondMoment = variance + this.mean * this.mean;
-  }
-  sample(rng: Rng): number {
-    for (;;) {
-      const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
-      const x = this.mu + this.sigma * r * Math.cos(2 * Math.PI * rng.next());
-      if (x >= 0) return x;
-    }
   }
 }
 

@@ -4,6 +4,7 @@ export { XStateClock, type XStateClockLike } from './xstateClock';
 export { Simulation, type SimComponent } from './simulation';
 export { Rng, RngStreams, rngStream, fnv1a64, splitMix64 } from './rng';
 export * from './distributions';
+export { TruncatedNormal, truncatedStandardMoments } from './truncatedNormal';
 export {
   DistributionSpecSchema,
   makeDistribution,

@@ -10,7 +10,7 @@
  * Streams: every component draws from its own generator whose seed is derived from the run seed
  * and the component's *name* (FNV-1a 64-bit hash). Adding or removing a component therefore never
  * shifts the draws of the others, and the same (seed, name) gives the same stream everywhere.
- * `Rng.source` is a `() => number` in [0, 1), usable as a d3-random source (`randomNormal.source`).
+ * `Rng.source` is a `() => number` in [0, 1), the shape d3's random generators take as a source.
  */
 
 const MASK64 = (1n << 64n) - 1n;
@@ -81,7 +81,7 @@ export class Rng {
     return this.buffer[this.position++] * INV_2_32;
   }
 
-  /** A d3-random compatible source bound to this stream. */
+  /** This stream as a `() => number` source (the shape d3's random generators accept). */
   readonly source = (): number => this.next();
 
   /** xoshiro128** 1.1 step, BUFFER_SIZE times (reference: prng.di.unimi.it/xoshiro128starstar.c). */

@@ -1,7 +1,9 @@
 /**
- * The /validation/ cases. Default run: every case at 2% of its length, checking the plumbing
- * (intervals, verdicts, determinism). VALIDATE=1: full length, as on the page, and every case must
- * put the theory within two half-widths of its 95% interval (a ~4-standard-error check).
+ * The /validation/ cases. Default run: every case at 2% of its length; each must already agree
+ * with its closed form within three half-widths of its (wide) 95% interval, and that interval must
+ * be narrow enough (< 40% of the theory) for the check to mean something, so a case wired to the
+ * wrong quantity fails `npm test` too. VALIDATE=1: full length, as on the page, and every case
+ * must put the theory within two half-widths (a ~4-standard-error check).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +14,48 @@ import {
 } from '@/simulations/validation';
 
 const VALIDATE = Boolean(process.env.VALIDATE);
+
+/** Erlang C, P(wait) in M/M/c with offered load a = λ/μ (written out here, apart from theory.ts). */
+function erlangC(c: number, a: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < c; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  const top = ((term * a) / c) * (1 / (1 - a / c));
+  return top / (sum + top);
+}
+const mmcWait = (lambda: number, c: number) => erlangC(c, lambda) / (c - lambda); // μ = 1
+
+/** Exact mean value analysis of the closed loop: N users, think Z, one server S. */
+function mvaResponse(users: number, thinkS: number, serviceS: number): number {
+  let queue = 0;
+  let response = 0;
+  for (let n = 1; n <= users; n++) {
+    response = serviceS * (1 + queue);
+    queue = (n / (response + thinkS)) * response;
+  }
+  return response;
+}
+
+/** Each case's closed form, from the formulas in reference-numbers.md (μ = 1 throughout). */
+const closedForm: Record<string, number> = {
+  'mm1-wait-50': 0.5 / (1 - 0.5),
+  'mm1-sojourn-90': 1 / (1 - 0.9),
+  'mm1-p99-50': Math.log(100) / (1 - 0.5),
+  'mm1-p99-90': Math.log(100) / (1 - 0.9),
+  'mm1-util-80': 0.8,
+  'mm2-wait-70': mmcWait(1.4, 2),
+  'mm8-pwait-90': erlangC(8, 7.2),
+  'mm8-wait-90': mmcWait(7.2, 8),
+  'md1-wait-50': 0.5 / (2 * (1 - 0.5)),
+  'md1-wait-90': 0.9 / (2 * (1 - 0.9)),
+  'little-mm2-90': 1.8 * (mmcWait(1.8, 2) + 1),
+  'mm1k-drop': ((1 - 0.8) * 0.8 ** 5) / (1 - 0.8 ** 6),
+  'closed-loop-mva': mvaResponse(10, 5, 1),
+  'nhpp-spike': 500 * 10,
+};
 
 describe('validation cases', () => {
   const cases = listValidationCases();
@@ -24,6 +68,7 @@ describe('validation cases', () => {
       expect(c.source.length).toBeGreaterThan(5);
     }
     expect(structuredClone(cases)).toEqual(cases);
+    expect(cases.map((c) => c.id).sort()).toEqual(Object.keys(closedForm).sort());
   });
 
   it('should be deterministic per seed and differ across seeds', () => {
@@ -36,7 +81,7 @@ describe('validation cases', () => {
   it(
     VALIDATE
       ? 'should agree with theory for every case at full length'
-      : 'should run every case and give consistent verdicts',
+      : 'should run every case near its closed form, with consistent verdicts',
     () => {
       const results = runValidation({ seed: 1, scale: VALIDATE ? 1 : 0.02 }, (r) => rows.push(r));
       expect(results).toHaveLength(cases.length);
@@ -48,10 +93,14 @@ describe('validation cases', () => {
           error <= r.halfWidth ? 'inside' : error <= 2 * r.halfWidth ? 'near' : 'outside';
         expect(r.verdict).toBe(expected);
         expect(r.relativeError).toBeCloseTo(r.simulated / r.theory - 1, 12);
-        if (VALIDATE)
-          expect(r.verdict, `${r.id}: ${r.simulated} ± ${r.halfWidth} vs ${r.theory}`).not.toBe(
-            'outside',
-          );
+        const against = `${r.id}: ${r.simulated} ± ${r.halfWidth} vs ${r.theory}`;
+        // The closed form is recomputed here, independently of the case's own `theory` field.
+        expect(r.theory, r.id).toBeCloseTo(closedForm[r.id], 9);
+        if (VALIDATE) expect(r.verdict, against).not.toBe('outside');
+        else {
+          expect(r.halfWidth, against).toBeLessThan(0.4 * r.theory);
+          expect(error, against).toBeLessThanOrEqual(3 * r.halfWidth);
+        }
       }
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runQueue, type QueueRunResult } from '../../engine/queueRun';
+import { runQueue, type QueueRunParams, type QueueRunResult } from '../../engine/queueRun';
 import { queueTheory, type QueueTheory } from '../../engine/theory';
 import { CliArgError, flag, parseFlags } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Subcommand } from '../registry';
@@ -15,6 +15,13 @@ export const QUEUE_DEFAULTS = {
 } as const;
 /** Typed-array sizes scale with c; beyond this a "queue" is better modelled otherwise. */
 const MAX_SERVERS = 100_000;
+/**
+ * A run costs about two events per customer, and the engine does ~5 M events/s on this kind of
+ * machine (scripts/bench/engine.ts), so 1e8 customers is roughly 40 s. More would run silently
+ * for minutes to days (1e12: about four days); longer studies should be seeded replications.
+ */
+export const MAX_CUSTOMERS = 100_000_000;
+const tooLong = `must be <= ${MAX_CUSTOMERS.toExponential(0)} (about 40 s of simulation; use seeded replications for more)`;
 
 const schema = z.object({
   arrivalRate: flag.positiveNumber(),
@@ -24,23 +31,21 @@ const schema = z.object({
     .pipe(z.number().max(MAX_SERVERS, { error: `must be <= ${MAX_SERVERS}` }))
     .optional(),
   service: flag.choice(['exp', 'det']).optional(),
-  customers: flag.positiveInt().optional(),
-  warmup: flag.nonNegativeInt().optional(),
+  customers: flag
+    .positiveInt()
+    .pipe(z.number().max(MAX_CUSTOMERS, { error: tooLong }))
+    .optional(),
+  warmup: flag
+    .nonNegativeInt()
+    .pipe(z.number().max(MAX_CUSTOMERS, { error: tooLong }))
+    .optional(),
   seed: flag.nonNegativeInt().optional(),
   json: z.boolean().optional(),
 });
 const KNOWN = ['arrivalRate', 'serviceRate', 'servers', 'service', 'customers', 'warmup', 'seed'];
 
-export interface QueueArgs {
-  arrivalRate: number;
-  serviceRate: number;
-  servers: number;
-  service: 'exp' | 'det';
-  customers: number;
-  warmup: number;
-  seed: number;
-  json: boolean;
-}
+/** The run's parameters (the CLI sets no capacity and asks for no series) plus the output form. */
+export type QueueArgs = Omit<QueueRunParams, 'capacity' | 'includeSeries'> & { json: boolean };
 
 /** Parses and validates `queue` flags; throws CliArgError naming the offending flag. */
 export function parseQueueArgs(argv: readonly string[]): QueueArgs {
@@ -67,7 +72,7 @@ export function parseQueueArgs(argv: readonly string[]): QueueArgs {
   return args;
 }
 
-/** The JSON line of the CLI contract (issue 4) plus extras; everything but wallMs is deterministic. */
+/** The JSON line of the CLI contract plus extras; everything but wallMs is deterministic. */
 export function queueJson(
   args: QueueArgs,
   result: QueueRunResult,

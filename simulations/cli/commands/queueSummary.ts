@@ -1,6 +1,11 @@
-import type { QueueRunResult } from '../../engine/queueRun';
+import type { QueueRunParams, QueueRunResult } from '../../engine/queueRun';
 import type { QueueTheory } from '../../engine/theory';
-import type { QueueArgs } from './queue';
+
+/** What the summary names: the run's parameters (queue.ts's QueueArgs is one). */
+type SummaryParams = Pick<
+  QueueRunParams,
+  'arrivalRate' | 'serviceRate' | 'servers' | 'service' | 'warmup' | 'seed'
+>;
 
 const fmt = (x: number, digits = 4) =>
   Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : 'n/a';
@@ -15,7 +20,7 @@ function row(label: string, simulated: string, theory: number | null, sim: numbe
 
 /** The human-readable `queue` report: simulated values next to the closed-form ones. */
 export function formatSummary(
-  args: QueueArgs,
+  args: SummaryParams,
   r: QueueRunResult,
   t: QueueTheory,
   wallMs: number,

@@ -133,6 +133,8 @@ describe('queue argument validation (in-process)', () => {
     ['unknown flag', [...ok, '--servers-count', '2'], '--servers-count'],
     ['repeated flag', [...ok, '--seed', '1', '--seed', '2'], '--seed'],
     ['positional', [...ok, 'extra'], 'extra'],
+    ['a run of days', [...ok, '--customers', '1e12'], '--customers'],
+    ['a warm-up of days', [...ok, '--warmup', '1e12'], '--warmup'],
   ];
 
   it.each(bad)('should reject %s naming %s', (_name, argv, argument) => {

@@ -7,11 +7,12 @@ import {
   Exponential,
   LogNormal,
   Pareto,
-  TruncatedNormal,
   Uniform,
   type Distribution,
 } from '@/simulations/engine/distributions';
 import { DistributionSpecSchema, makeDistribution } from '@/simulations/engine/distributionSpec';
+import { erfc } from '@/simulations/engine/special';
+import { TruncatedNormal, truncatedStandardMoments } from '@/simulations/engine/truncatedNormal';
 import { rngStream } from '@/simulations/engine/rng';
 
 function sampleMoments(d: Distribution, n: number, seed = 1) {
@@ -35,6 +36,9 @@ const cases: Distribution[] = [
   new Uniform(0.1, 0.3),
   new TruncatedNormal(0.1, 0.05),
   new TruncatedNormal(0.05, 0.1),
+  new TruncatedNormal(-0.3, 0.1),
+  TruncatedNormal.withMean(0.1, 0.1),
+  TruncatedNormal.withMean(0.01, 1),
   new LogNormal(-2, 0.5),
   new Pareto(0.01, 3.5),
   new BoundedPareto(0.001, 10, 1.1),
@@ -54,6 +58,35 @@ describe('distributions', () => {
       expect(m.secondMoment).toBeCloseTo(d.secondMoment, 2);
     },
   );
+
+  it('should give a normal spec the mean it names (the cut at 0 shifts mu, not the mean)', () => {
+    // Naively N(0.1, 0.1) cut at 0 has mean 0.1 + 0.1·φ(1)/Φ(1) = 0.1288 s (+29%).
+    expect(new TruncatedNormal(0.1, 0.1).mean).toBeCloseTo(0.12876, 5);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-4, max: 1e3, noNaN: true }),
+        fc.double({ min: 1e-4, max: 1e3, noNaN: true }),
+        (meanS, sdS) => {
+          const d = makeDistribution({ type: 'normal', meanS, sdS });
+          expect(Math.abs(d.mean / meanS - 1)).toBeLessThan(1e-6);
+          expect(d.secondMoment).toBeGreaterThanOrEqual(d.mean * d.mean * (1 - 1e-9));
+        },
+      ),
+    );
+    // Far from the cut the spread is sdS too.
+    const wide = makeDistribution({ type: 'normal', meanS: 1, sdS: 0.2 });
+    expect(Math.sqrt(wide.secondMoment - wide.mean ** 2)).toBeCloseTo(0.2, 5);
+  });
+
+  it('should agree with the direct formulas where the tail continued fraction takes over', () => {
+    // x = −3 is the switch point: both forms must match there to within their accuracy.
+    const x = -3.0000001;
+    const t = 3.0000001;
+    const direct =
+      -t + Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI) / (0.5 * erfc(t / Math.SQRT2));
+    expect(truncatedStandardMoments(x).m / direct).toBeCloseTo(1, 6);
+    expect(truncatedStandardMoments(-3).m / truncatedStandardMoments(x).m).toBeCloseTo(1, 6);
+  });
 
   it('should put the Pareto tail where P(X > x) = (scale/x)^shape says', () => {
     const d = new Pareto(1, 1.5);
