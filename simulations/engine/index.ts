@@ -31,3 +31,6 @@ export {
 export * from './theory';
 export { runQueue, type QueueRunParams, type QueueRunResult } from './queueRun';
 export { normalCdf, normalQuantile, studentTQuantile } from './special';
+export { RequestPool, FLAG_CHILD_FAILED, FLAG_MISS, FLAG_ROOT } from './requestPool';
+export { FifoTimers } from './fifoTimers';
+export { AliasTable, zipfTable } from './alias';
