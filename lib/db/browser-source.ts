@@ -51,16 +51,12 @@ function checkSize(url: string, bytes: Uint8Array, expected: number, alt?: numbe
 const fetchBytes = (url: string, timeoutMs: number): Promise<Uint8Array> =>
   fetchWithin(url, timeoutMs, async (res) => new Uint8Array(await res.arrayBuffer()));
 
-/** `expected` may still be on its way (the manifest): the download does not wait for it. */
 const fetchChecked = async (
   url: string,
-  expected: number | Promise<number>,
+  expected: number,
   timeoutMs: number,
   alt?: number,
-): Promise<Uint8Array> => {
-  const bytes = await fetchBytes(url, timeoutMs);
-  return checkSize(url, bytes, await expected, alt);
-};
+): Promise<Uint8Array> => checkSize(url, await fetchBytes(url, timeoutMs), expected, alt);
 
 /**
  * Served as application/wasm: compile while downloading (compileStreaming). Any other MIME type
@@ -68,7 +64,7 @@ const fetchChecked = async (
  */
 function fetchWasm(
   url: string,
-  expected: Promise<number>,
+  expected: number,
   timeoutMs: number,
   name: string,
 ): Promise<WebAssembly.Module> {
@@ -81,7 +77,7 @@ function fetchWasm(
       ) {
         return await WebAssembly.compileStreaming(res);
       }
-      const bytes = checkSize(url, new Uint8Array(await res.arrayBuffer()), await expected);
+      const bytes = checkSize(url, new Uint8Array(await res.arrayBuffer()), expected);
       return await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
     } catch (err) {
       if (err instanceof QueryLabError) throw err;
@@ -110,77 +106,41 @@ function runtimeUrls(): { pgliteWasm: string; initdbWasm: string; pgliteData: st
   };
 }
 
-/** Marks a promise as handled (it is awaited later, or its failure is reported by another). */
-function quiet<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
-}
-
-async function fetchManifest(url: string, timeoutMs: number): Promise<Manifest> {
-  const raw = await fetchBytes(url, timeoutMs);
-  try {
-    return manifestSchema.parse(JSON.parse(new TextDecoder().decode(raw)));
-  } catch {
-    throw new QueryLabError(
-      'load-failed',
-      `${url} is not a query-lab manifest (run npm run prebuild).`,
-    );
-  }
-}
-
 export async function loadBrowserSource(
   opts: BrowserSourceOptions,
 ): Promise<{ source: PgliteSource; manifest: Manifest }> {
   opts.onProgress?.('manifest');
-  const t = opts.fetchTimeoutMs;
-  const urls = runtimeUrls();
-  // The runtime files' URLs come from the bundle, not from the manifest: their downloads (and the
-  // compile of pglite.wasm) start now, in parallel with the manifest's round trip, and their sizes
-  // are checked once it has arrived. Only the data dir's (content-hashed) name needs the manifest.
-  const manifestP = quiet(fetchManifest(opts.manifestUrl, t));
-  const rt = manifestP.then((m) => m.runtime);
-  const pgliteWasmP = quiet(
-    fetchWasm(
-      urls.pgliteWasm,
-      rt.then((r) => r.pgliteWasm.bytes),
-      t,
-      'pglite.wasm',
-    ),
-  );
-  // initdb never runs (the data dir is prebuilt), but without a module PGlite would fetch it itself.
-  const initdbWasmP = quiet(
-    fetchWasm(
-      urls.initdbWasm,
-      rt.then((r) => r.initdbWasm.bytes),
-      t,
-      'initdb.wasm',
-    ),
-  );
-  const fsBundleP = quiet(
-    fetchChecked(
-      urls.pgliteData,
-      rt.then((r) => r.pgliteData.bytes),
-      t,
-    ),
-  );
-  const manifest = await manifestP;
+  const raw = await fetchBytes(opts.manifestUrl, opts.fetchTimeoutMs);
+  let manifest: Manifest;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(raw)));
+  } catch {
+    throw new QueryLabError(
+      'load-failed',
+      `${opts.manifestUrl} is not a query-lab manifest (run npm run prebuild).`,
+    );
+  }
+  const base = opts.manifestUrl;
   const entry = manifest.datasets[opts.dataset];
-  const rtm = manifest.runtime;
   opts.onProgress?.(
     'download',
-    `${((rtm.pgliteWasm.bytes + rtm.pgliteData.bytes + entry.bytes) / 1e6).toFixed(1)} MB`,
+    `${((manifest.runtime.pgliteWasm.bytes + manifest.runtime.pgliteData.bytes + entry.bytes) / 1e6).toFixed(1)} MB`,
   );
+  const t = opts.fetchTimeoutMs;
+  const urls = runtimeUrls();
+  const rt = manifest.runtime;
   // Each file is processed as soon as it arrives: compiling pglite.wasm overlaps the other downloads
   // and the data dir's gunzip.
   const [pgliteWasmModule, initdbWasmModule, fsBundle, tar] = await Promise.all([
-    pgliteWasmP.then((m) => {
+    fetchWasm(urls.pgliteWasm, rt.pgliteWasm.bytes, t, 'pglite.wasm').then((m) => {
       opts.onProgress?.('compile');
       return m;
     }),
-    initdbWasmP,
-    fsBundleP,
+    // initdb never runs (the data dir is prebuilt), but without a module PGlite would fetch it itself.
+    fetchWasm(urls.initdbWasm, rt.initdbWasm.bytes, t, 'initdb.wasm'),
+    fetchChecked(urls.pgliteData, rt.pgliteData.bytes, t),
     // A host may serve .tar.gz with Content-Encoding: gzip; fetch then hands us the inflated tar.
-    fetchChecked(new URL(entry.file, opts.manifestUrl).href, entry.bytes, t, entry.tarBytes).then(
+    fetchChecked(new URL(entry.file, base).href, entry.bytes, t, entry.tarBytes).then(
       gunzipIfNeeded,
     ),
   ]);
