@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useNearViewport } from '@/components/editor/useNearViewport';
-import type { LabKind, LabSpec } from './labSpec';
+import { datasetOf, type LabKind, type LabSpec } from './labSpec';
 
 type LabModule = { default: ComponentType<{ spec: never }> };
 
@@ -27,6 +27,15 @@ const loaders: Record<LabKind, () => Promise<LabModule>> = {
 export function LabMount({ spec, children }: { spec: LabSpec; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const near = useNearViewport(ref, '800px');
+  // The database takes seconds to download and open (3.2–3.4 s to ready on a quiet 2-core machine,
+  // bench); the UI chunk much less. So the shared worker starts while the reader is still three
+  // screens above the lab, reading the text that leads to it, and is ready when they arrive.
+  const approaching = useNearViewport(ref, '300% 0px');
+  const dataset = datasetOf(spec);
+  useEffect(() => {
+    if (!approaching) return;
+    void import('./labClient').then(({ startLab }) => startLab(dataset));
+  }, [approaching, dataset]);
   const [Lab, setLab] = useState<ComponentType<{ spec: LabSpec }> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -38,6 +38,14 @@ function entry(dataset: DatasetId): Entry {
   return e;
 }
 
+/**
+ * A User Timing mark per step (`querylab:app:download` …): scripts/bench/lesson-lab.ts reads them to
+ * print where the time to a usable lab goes, measured in the lesson page itself.
+ */
+function mark(dataset: DatasetId, step: string): void {
+  performance.mark(`querylab:${dataset}:${step}`);
+}
+
 function set(dataset: DatasetId, state: LabState): void {
   const e = entry(dataset);
   e.state = state;
@@ -66,12 +74,16 @@ export function describeStatus(status: ClientStatus): string {
   }
 }
 
-/** Starts (or restarts after a failure) the dataset's worker. Idempotent while loading or ready. */
+/**
+ * Starts the dataset's worker. Does nothing unless idle: after a failure only the reader's Retry
+ * (retryLab) starts again, so a widget mounting later never replaces the error the reader is
+ * looking at with a silent new attempt.
+ */
 export function startLab(dataset: DatasetId): void {
   const e = entry(dataset);
-  if (e.state.kind === 'loading' || e.state.kind === 'ready' || e.state.kind === 'restarting')
-    return;
+  if (e.state.kind !== 'idle') return;
   const attempt = ++e.attempt;
+  mark(dataset, 'start');
   set(dataset, { kind: 'loading', message: 'Loading the query lab…' });
   const current = () => entry(dataset).attempt === attempt;
   import('@/lib/db/client')
@@ -83,6 +95,7 @@ export function startLab(dataset: DatasetId): void {
         startupTimeoutMs: 45_000,
         onStatus: (status) => {
           if (!current()) return;
+          mark(dataset, status.state === 'loading' ? status.phase : status.state);
           if (status.state === 'loading') {
             set(dataset, { kind: 'loading', message: describeStatus(status) });
           } else if (status.state === 'restarting') {
