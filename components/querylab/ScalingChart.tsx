@@ -3,8 +3,8 @@
 import { line, scaleLinear, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3';
 import { useRef } from 'react';
 import type { NPlusOneStrategy } from '@/lib/db/labs/nplusone';
-import { formatCount, formatMs } from './format';
-import { useWidth } from './useWidth';
+import { formatCount, formatMs } from '@/lib/format';
+import { useWidth } from '@/components/charts/useWidth';
 
 export interface ScalingPoint {
   users: number;

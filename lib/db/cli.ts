@@ -7,7 +7,10 @@ import { LAB_DATASET } from './datasets';
 import { QueryLabEngine } from './engine';
 import { runLookup } from './labs/indexing';
 import { parseArgs, USAGE, type CliCommand } from './cli/args';
-import { int, ms, round3, table } from './cli/format';
+import { formatCount as int, formatFixed, round3 } from '../format';
+import { table } from './cli/table';
+
+const ms = (x: number): string => formatFixed(x, 1);
 import { loadNodeSource } from './node/source';
 import { LoggedDb, QueryLog } from './querylog';
 import type { StrategyRun } from './labs/nplusone';

@@ -7,10 +7,10 @@ import {
   type CachingLabResult,
   type CachingRun,
 } from '@/lib/db/labs/caching';
-import { BarChart } from '../BarChart';
+import { BarChart } from '@/components/charts/BarChart';
 import { CacheTimeline } from '../CacheTimeline';
 import { RttControl } from '../controls';
-import { formatCount, formatMs, formatPercent } from '../format';
+import { formatCount, formatMs, formatPercent } from '@/lib/format';
 import { DEFAULT_RTT, type CachingSpec, type RttMs } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { useLab } from '../useLab';

@@ -5,7 +5,7 @@ import { CodeEditor } from '@/components/editor/CodeEditor';
 import { SNIPPETS } from '@/lib/db/snippets';
 import type { UserCodeResult } from '@/lib/db/usercode-types';
 import { RttControl, UsersSlider } from '../controls';
-import { formatCount, plural } from '../format';
+import { formatCount, plural } from '@/lib/format';
 import { DEFAULT_RTT, type NPlusOneSpec, type RttMs } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { QueryLog } from '../QueryLog';

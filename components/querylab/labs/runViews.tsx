@@ -1,7 +1,7 @@
 'use client';
 
 import type { UserCodeResult } from '@/lib/db/usercode-types';
-import { formatCount, formatMs } from '../format';
+import { formatCount, formatMs } from '@/lib/format';
 
 /** Query count (the big number, which the e2e tests read), time split, rows. */
 export function RunCounter({
