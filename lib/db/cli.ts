@@ -34,7 +34,7 @@ async function nPlusOne(
   const r = await engine.runNPlusOne({
     users: cmd.users,
     rttMs: rtt,
-    strategies: cmd.json ? ['nPlusOne', 'join'] : undefined,
+    strategies: cmd.json ? ['nPlusOne', 'join', 'batched'] : undefined,
   });
   const pick = (run: StrategyRun | undefined) => {
     if (!run) throw new Error('strategy did not run');
@@ -51,6 +51,7 @@ async function nPlusOne(
         users: cmd.users,
         nPlusOne: pick(r.runs.nPlusOne),
         join: pick(r.runs.join),
+        batched: pick(r.runs.batched),
       }),
     );
     return;
@@ -64,7 +65,7 @@ async function nPlusOne(
     ms(run.totalMs),
     run.checksum,
   ]);
-  out(`N+1 vs JOIN vs json_agg: ${int(cmd.users)} users, RTT ${rtt} ms per query`);
+  out(`N+1 vs JOIN vs json_agg vs batched: ${int(cmd.users)} users, RTT ${rtt} ms per query`);
   out(table(['strategy', 'queries', 'rows', 'db ms', 'rtt ms', 'total ms', 'checksum'], rows));
   out(
     r.checksumsMatch ? 'checksums match: every strategy loaded the same data' : 'CHECKSUMS DIFFER',

@@ -27,6 +27,13 @@ export function RunCounter({
         <strong>{formatMs(s.totalMs)}</strong> = database {formatMs(s.dbMs)} + network{' '}
         {formatCount(s.queries)} × {rttMs} ms = {formatMs(s.rttMs)}
       </p>
+      {s.peakConnections > 1 && (
+        <p className="querylab-counter-detail" data-testid={`${testId}-concurrent`}>
+          Queries overlapped: the caller waited <strong>{formatMs(s.elapsedMs)}</strong>, with up to{' '}
+          {formatCount(s.peakConnections)} pool connections in use at once. Other requests on this
+          server queue for a connection meanwhile; the database does the same work.
+        </p>
+      )}
       <p className="querylab-counter-detail">{formatCount(s.rows)} rows returned</p>
     </div>
   );
