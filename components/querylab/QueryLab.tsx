@@ -32,20 +32,19 @@ const INDEXING_PREVIEW: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], st
   'write-cost': [INDEXING_SQL.insertProbe, ...INDEXING_SQL.extraWriteIndexes],
 };
 
+/** The code each lab will run, shown before it loads and with JavaScript off. */
+const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => string[] } = {
+  'n-plus-one': () => [SNIPPETS.before, SNIPPETS.after],
+  'n-plus-one-scaling': () => [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg, SNIPPETS.batched],
+  indexing: (spec) => INDEXING_PREVIEW[spec.part],
+  caching: () => [CACHING_SQL.channelHeader],
+  measure: () => [ENDPOINTS.join('\n')],
+  sql: (spec) => [spec.sql],
+};
+
 /** What the page shows before the lab loads, and with JavaScript off: the code it will run. */
 function Preview({ spec }: { spec: LabSpec }) {
-  const blocks: string[] =
-    spec.lab === 'n-plus-one'
-      ? [SNIPPETS.before, SNIPPETS.after]
-      : spec.lab === 'indexing'
-        ? INDEXING_PREVIEW[spec.part]
-        : spec.lab === 'caching'
-          ? [CACHING_SQL.channelHeader]
-          : spec.lab === 'measure'
-            ? [ENDPOINTS.join('\n')]
-            : spec.lab === 'sql'
-              ? [spec.sql]
-              : [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg];
+  const blocks = PREVIEW[spec.lab](spec as never);
   return (
     <div className="querylab-preview">
       {blocks.map((code) => (
@@ -66,6 +65,12 @@ function Preview({ spec }: { spec: LabSpec }) {
   );
 }
 
+function titleOf(spec: LabSpec): string {
+  if (spec.lab === 'sql' && spec.title) return spec.title;
+  if (spec.lab === 'indexing') return INDEXING_TITLES[spec.part];
+  return TITLES[spec.lab];
+}
+
 /**
  * `<QueryLab lab="n-plus-one" />` and friends (labSpec.ts lists every lab and its props). A server
  * component: it validates the props at build time, renders the frame and the static preview, and
@@ -81,12 +86,7 @@ export function QueryLab(props: Record<string, unknown>) {
     );
   }
   const spec = parsed.data;
-  const title =
-    spec.lab === 'sql' && spec.title
-      ? spec.title
-      : spec.lab === 'indexing'
-        ? INDEXING_TITLES[spec.part]
-        : TITLES[spec.lab];
+  const title = titleOf(spec);
   return (
     <section className="querylab" aria-label={title}>
       <p className="querylab-title">{title}</p>
