@@ -11,7 +11,8 @@ const TITLES: Record<LabSpec['lab'], string> = {
   'n-plus-one': 'Lab: the essay’s Before and After, on a real Postgres',
   'n-plus-one-scaling': 'Lab: queries and time as the page loads more users',
   indexing: 'Lab: EXPLAIN ANALYZE before and after an index',
-  caching: 'Lab: a read-through cache in front of a hot query',
+  caching: 'Lab: a cache-aside cache in front of a hot query',
+  stampede: 'Lab: a cache flush under load, with and without coalescing',
   measure: 'Lab: an APM view of a mixed workload',
   sql: 'Lab: your own SQL',
 };
@@ -38,6 +39,7 @@ const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => 
   'n-plus-one-scaling': () => [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg, SNIPPETS.batched],
   indexing: (spec) => INDEXING_PREVIEW[spec.part],
   caching: () => [CACHING_SQL.channelHeader],
+  stampede: () => [CACHING_SQL.channelHeader],
   measure: () => [ENDPOINTS.join('\n')],
   sql: (spec) => [spec.sql],
 };

@@ -14,6 +14,7 @@ export type ScalingSpec = Spec<'n-plus-one-scaling'>;
 export type IndexingSpec = Spec<'indexing'>;
 export type IndexingPart = IndexingSpec['part'];
 export type CachingSpec = Spec<'caching'>;
+export type StampedeSpec = Spec<'stampede'>;
 export type MeasureSpec = Spec<'measure'>;
 export type SqlSpec = Spec<'sql'>;
 export type RttMs = NonNullable<NPlusOneSpec['rttMs']>;

@@ -22,6 +22,7 @@ export const labSpecSchema = z.discriminatedUnion('lab', [
     ttlMs: z.number().int().min(100).max(3_600_000).optional(),
     rttMs: rtt.optional(),
   }),
+  z.strictObject({ lab: z.literal('stampede'), rttMs: rtt.optional() }),
   z.strictObject({ lab: z.literal('measure'), rttMs: rtt.optional() }),
   z.strictObject({
     lab: z.literal('sql'),

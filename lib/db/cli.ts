@@ -159,7 +159,7 @@ async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
     return;
   }
   out(
-    `Read-through cache in front of a channel header query (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
+    `Cache-aside cache in front of a channel header query (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
   );
   out(
     table(
@@ -185,6 +185,63 @@ async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
   );
 }
 
+async function stampede(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
+  const r = await engine.runStampede({ rttMs });
+  const rows = Object.values(r.runs).map((run) => ({
+    variant: run.variant,
+    reads: run.reads,
+    hits: run.hits,
+    waits: run.waits,
+    dbQueries: run.dbQueries,
+    hotKeyQueries: run.hotKeyQueries,
+    dbBusyMs: round3(run.dbBusyMs),
+    peakQueue: run.peakQueue,
+    meanReadMs: round3(run.meanReadMs),
+    p95ReadMs: round3(run.p95ReadMs),
+    maxReadMs: round3(run.maxReadMs),
+  }));
+  if (json) {
+    out(
+      JSON.stringify({
+        rttMs,
+        readsPerSecond: r.readsPerSecond,
+        durationMs: r.durationMs,
+        runs: rows,
+      }),
+    );
+    return;
+  }
+  out(
+    `Cache flush: ${int(r.readsPerSecond)} reads/s for ${r.durationMs} ms over 20 channels (hottest ${(r.hotKeyShare * 100).toFixed(0)}%), RTT ${rttMs} ms`,
+  );
+  out(
+    table(
+      [
+        'variant',
+        'hits',
+        'waits',
+        'db queries',
+        'hot key',
+        'db busy ms',
+        'peak queue',
+        'p95 ms',
+        'max ms',
+      ],
+      rows.map((x) => [
+        x.variant,
+        x.hits,
+        x.waits,
+        x.dbQueries,
+        x.hotKeyQueries,
+        ms(x.dbBusyMs),
+        x.peakQueue,
+        ms(x.p95ReadMs),
+        ms(x.maxReadMs),
+      ]),
+    ),
+  );
+}
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (!parsed.ok) {
@@ -196,7 +253,7 @@ async function main(): Promise<number> {
   const lab =
     cmd.command === 'explain'
       ? 'indexing'
-      : cmd.command === 'caching'
+      : cmd.command === 'caching' || cmd.command === 'stampede'
         ? 'caching'
         : cmd.command === 'measure'
           ? 'measure-before-you-optimize'
@@ -209,6 +266,7 @@ async function main(): Promise<number> {
     if (cmd.command === 'n-plus-one') await nPlusOne(engine, cmd);
     else if (cmd.command === 'explain') await explain(engine, cmd.json);
     else if (cmd.command === 'measure') await measure(engine, cmd.rttMs ?? 0.5, cmd.json);
+    else if (cmd.command === 'stampede') await stampede(engine, cmd.rttMs ?? 0.5, cmd.json);
     else await caching(engine, cmd.rttMs ?? 0.5, cmd.json);
   } finally {
     await engine.close();

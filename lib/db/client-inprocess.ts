@@ -23,6 +23,7 @@ export function createInProcessClient(engine: QueryLabEngine, info: ReadyInfo): 
     runNPlusOne: (o) => serial(() => engine.runNPlusOne(o)),
     runIndexLab: (o) => serial(() => engine.runIndexLab(o)),
     runCachingLab: (o) => serial(() => engine.runCachingLab(o)),
+    runStampede: (o) => serial(() => engine.runStampede(o)),
     runMeasureLab: (o) => serial(() => engine.runMeasureLab(o)),
     runUserCode: (code, o) => serial(() => engine.runUserCode(code, o)),
     reset: () => serial(() => engine.reset()),

@@ -2,6 +2,7 @@ import type { CachingLabResult, CachingOptions } from './labs/caching';
 import type { IndexLabPart, IndexLabResult } from './labs/indexing';
 import type { MeasureLabResult, MeasureOptions } from './labs/measure';
 import type { NPlusOneOptions, NPlusOneResult } from './labs/nplusone';
+import type { StampedeOptions, StampedeResult } from './labs/stampede';
 import type { DatasetId } from './datasets';
 import { QueryLabError } from './errors';
 import { MANIFEST_PATH } from './manifest';
@@ -37,6 +38,7 @@ export interface QueryLabClient {
   runNPlusOne(opts: NPlusOneOptions): Promise<NPlusOneResult>;
   runIndexLab(opts?: { rttMs?: number; parts?: IndexLabPart[] }): Promise<IndexLabResult>;
   runCachingLab(opts: CachingOptions): Promise<CachingLabResult>;
+  runStampede(opts: StampedeOptions): Promise<StampedeResult>;
   runMeasureLab(opts: MeasureOptions): Promise<MeasureLabResult>;
   /** Runs the reader's ORM code with a time limit (default 5 s); see usercode.ts. */
   runUserCode(code: string, opts: UserCodeOptions): Promise<UserCodeResult>;
@@ -269,6 +271,7 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
     runNPlusOne: (o) => call('runNPlusOne', [o]),
     runIndexLab: (o) => call('runIndexLab', o ? [o] : []),
     runCachingLab: (o) => call('runCachingLab', [o]),
+    runStampede: (o) => call('runStampede', [o]),
     runMeasureLab: (o) => call('runMeasureLab', [o]),
     reset: () => call('reset', []),
     runUserCode: (code, o) => exclusive(() => runUserCodeNow(code, o)),

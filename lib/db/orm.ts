@@ -93,7 +93,7 @@ export const SQL = {
  LIMIT $1`,
 } as const;
 
-export function createOrm(db: LoggedDb, opts: { userLimit: number }): Orm {
+export function createOrm(db: LoggedDb, opts: { userLimit: number; noInclude?: boolean }): Orm {
   const Post: PostModel = {
     name: 'Post',
     async findByUserId(userId) {
@@ -160,6 +160,10 @@ export function createOrm(db: LoggedDb, opts: { userLimit: number }): Orm {
     name: 'User',
     async findAll(options = {}) {
       const limit = options.limit ?? opts.userLimit;
+      if (opts.noInclude && options.include !== undefined)
+        throw new Error(
+          'include is switched off here: load the posts with Post.findByUserIds(ids) or db.query',
+        );
       const wantsPosts = options.include?.some((inc) => inc.model === Post) ?? false;
       if (wantsPosts) {
         if (options.via === 'json_agg') return findAllJsonAgg(limit);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CACHE_STRATEGIES } from './labs/caching';
+import { STAMPEDE_VARIANTS } from './labs/stampede';
 import { INDEX_LAB_PARTS } from './labs/indexing';
 import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
 
@@ -47,6 +48,15 @@ export const methodArgs = {
       seed: z.number().int().optional(),
     }),
   ]),
+  runStampede: z.tuple([
+    z.object({
+      rttMs,
+      readsPerSecond: z.number().min(1).max(20_000).optional(),
+      durationMs: z.number().min(1).max(2000).optional(),
+      variants: z.array(z.enum(STAMPEDE_VARIANTS)).optional(),
+      seed: z.number().int().optional(),
+    }),
+  ]),
   runMeasureLab: z.tuple([
     z.object({
       rttMs,
@@ -57,7 +67,12 @@ export const methodArgs = {
   ]),
   runUserCode: z.tuple([
     z.string().max(200_000),
-    z.object({ users, rttMs, timeoutMs: z.number().int().min(100).max(60_000).optional() }),
+    z.object({
+      users,
+      rttMs,
+      timeoutMs: z.number().int().min(100).max(60_000).optional(),
+      noInclude: z.boolean().optional(),
+    }),
   ]),
   reset: z.tuple([]),
 } as const;

@@ -21,6 +21,8 @@ export interface UserCodeOptions {
   users: number;
   rttMs: number;
   timeoutMs?: number;
+  /** Take `include` away from User.findAll (a challenge: batch the posts by hand). */
+  noInclude?: boolean;
 }
 
 export interface UserCodeError {

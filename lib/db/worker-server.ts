@@ -50,6 +50,7 @@ const DISPATCH: Record<MethodName, Dispatch> = {
   runNPlusOne: (e, a) => e.runNPlusOne(...methodArgs.runNPlusOne.parse(a)),
   runIndexLab: (e, a) => e.runIndexLab(...methodArgs.runIndexLab.parse(a)),
   runCachingLab: (e, a) => e.runCachingLab(...methodArgs.runCachingLab.parse(a)),
+  runStampede: (e, a) => e.runStampede(...methodArgs.runStampede.parse(a)),
   runMeasureLab: (e, a) => e.runMeasureLab(...methodArgs.runMeasureLab.parse(a)),
   runUserCode: (e, a) => e.runUserCode(...methodArgs.runUserCode.parse(a)),
   reset: (e, a) => {
