@@ -17,6 +17,7 @@ const loaders: Record<LabKind, () => Promise<LabModule>> = {
   indexing: () => import('./labs/IndexingLab'),
   caching: () => import('./labs/CachingLab'),
   stampede: () => import('./labs/StampedeLab'),
+  challenge: () => import('./labs/ChallengeLab'),
   measure: () => import('./labs/MeasureLab'),
   sql: () => import('./labs/SqlLab'),
 };

@@ -2,6 +2,7 @@ import { CACHING_SQL } from '@/lib/db/labs/caching';
 import { INDEXING_SQL } from '@/lib/db/labs/indexing';
 import { ENDPOINTS } from '@/lib/db/labs/measure-sql';
 import { SNIPPETS } from '@/lib/db/snippets';
+import { INDEX_CHALLENGE_SQL, REWRITE_START } from '@/lib/db/challenges';
 import { LabMount } from './LabMount';
 import type { LabSpec } from './labSpec';
 import { labSpecSchema } from './labSpecSchema';
@@ -13,6 +14,7 @@ const TITLES: Record<LabSpec['lab'], string> = {
   indexing: 'Lab: EXPLAIN ANALYZE before and after an index',
   caching: 'Lab: a cache-aside cache in front of a hot query',
   stampede: 'Lab: a cache flush under load, with and without coalescing',
+  challenge: 'Challenge, checked by running the lab',
   measure: 'Lab: an APM view of a mixed workload',
   sql: 'Lab: your own SQL',
 };
@@ -33,6 +35,12 @@ const INDEXING_PREVIEW: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], st
   'write-cost': [INDEXING_SQL.insertProbe, ...INDEXING_SQL.extraWriteIndexes],
 };
 
+const CHALLENGE_PREVIEW: Record<Extract<LabSpec, { lab: 'challenge' }>['challenge'], string[]> = {
+  'n-plus-one-rewrite': [REWRITE_START],
+  'index-scan': [INDEX_CHALLENGE_SQL],
+  'ttl-window': [CACHING_SQL.channelHeader],
+};
+
 /** The code each lab will run, shown before it loads and with JavaScript off. */
 const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => string[] } = {
   'n-plus-one': () => [SNIPPETS.before, SNIPPETS.after],
@@ -40,6 +48,7 @@ const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => 
   indexing: (spec) => INDEXING_PREVIEW[spec.part],
   caching: () => [CACHING_SQL.channelHeader],
   stampede: () => [CACHING_SQL.channelHeader],
+  challenge: (spec) => CHALLENGE_PREVIEW[spec.challenge],
   measure: () => [ENDPOINTS.join('\n')],
   sql: (spec) => [spec.sql],
 };

@@ -15,6 +15,7 @@ export type IndexingSpec = Spec<'indexing'>;
 export type IndexingPart = IndexingSpec['part'];
 export type CachingSpec = Spec<'caching'>;
 export type StampedeSpec = Spec<'stampede'>;
+export type ChallengeSpec = Spec<'challenge'>;
 export type MeasureSpec = Spec<'measure'>;
 export type SqlSpec = Spec<'sql'>;
 export type RttMs = NonNullable<NPlusOneSpec['rttMs']>;
@@ -25,6 +26,7 @@ export type LabKind = LabSpec['lab'];
 export function datasetOf(spec: LabSpec): 'app' | 'indexing' {
   if (spec.lab === 'indexing') return 'indexing';
   if (spec.lab === 'sql') return spec.dataset;
+  if (spec.lab === 'challenge' && spec.challenge === 'index-scan') return 'indexing';
   return 'app';
 }
 

@@ -23,6 +23,12 @@ export const labSpecSchema = z.discriminatedUnion('lab', [
     rttMs: rtt.optional(),
   }),
   z.strictObject({ lab: z.literal('stampede'), rttMs: rtt.optional() }),
+  z.strictObject({
+    lab: z.literal('challenge'),
+    challenge: z.enum(['n-plus-one-rewrite', 'index-scan', 'ttl-window']),
+    /** Progress key, shared with <Challenge>'s store. */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+  }),
   z.strictObject({ lab: z.literal('measure'), rttMs: rtt.optional() }),
   z.strictObject({
     lab: z.literal('sql'),
