@@ -141,8 +141,17 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
   }
 }
 
-async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
-  const r = await engine.runCachingLab({ rttMs });
+/** The caching workload lasts 20 s of logical time whatever the request rate (200 × 100 ms). */
+const CACHING_WORKLOAD_MS = 20_000;
+
+async function caching(
+  engine: QueryLabEngine,
+  rttMs: number,
+  json: boolean,
+  intervalMs = 100,
+): Promise<void> {
+  const requests = Math.max(1, Math.round(CACHING_WORKLOAD_MS / intervalMs));
+  const r = await engine.runCachingLab({ rttMs, intervalMs, requests });
   const rows = Object.values(r.runs).map((run) => ({
     strategy: run.strategy,
     reads: run.reads,
@@ -155,11 +164,11 @@ async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
     dbQueries: run.dbQueries,
   }));
   if (json) {
-    out(JSON.stringify({ rttMs, ttlMs: r.ttlMs, runs: rows }));
+    out(JSON.stringify({ rttMs, ttlMs: r.ttlMs, intervalMs, requests, runs: rows }));
     return;
   }
   out(
-    `Cache-aside cache in front of a channel header query (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
+    `Cache-aside cache in front of a channel header query: ${requests} requests, one every ${intervalMs} ms (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
   );
   out(
     table(
@@ -267,7 +276,7 @@ async function main(): Promise<number> {
     else if (cmd.command === 'explain') await explain(engine, cmd.json);
     else if (cmd.command === 'measure') await measure(engine, cmd.rttMs ?? 0.5, cmd.json);
     else if (cmd.command === 'stampede') await stampede(engine, cmd.rttMs ?? 0.5, cmd.json);
-    else await caching(engine, cmd.rttMs ?? 0.5, cmd.json);
+    else await caching(engine, cmd.rttMs ?? 0.5, cmd.json, cmd.intervalMs);
   } finally {
     await engine.close();
   }
