@@ -73,6 +73,7 @@ export function IndexChallenge({ id }: { id: string }) {
         value={sql}
         onChange={setSql}
         heightPx={80}
+        hint={false}
       />
     </CheckedChallenge>
   );

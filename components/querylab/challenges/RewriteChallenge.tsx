@@ -56,6 +56,7 @@ export function RewriteChallenge({ id }: { id: string }) {
         value={code}
         onChange={setCode}
         heightPx={170}
+        hint={false}
       />
     </CheckedChallenge>
   );
