@@ -3,7 +3,7 @@
 import { scaleLinear } from 'd3';
 import { useRef } from 'react';
 import type { CacheEvent } from '@/lib/db/labs/caching';
-import { useWidth } from './useWidth';
+import { useWidth } from '@/components/charts/useWidth';
 
 export interface CacheRow {
   label: string;

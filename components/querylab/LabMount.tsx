@@ -16,6 +16,8 @@ const loaders: Record<LabKind, () => Promise<LabModule>> = {
   'n-plus-one-scaling': () => import('./labs/ScalingLab'),
   indexing: () => import('./labs/IndexingLab'),
   caching: () => import('./labs/CachingLab'),
+  stampede: () => import('./labs/StampedeLab'),
+  challenge: () => import('./labs/ChallengeLab'),
   measure: () => import('./labs/MeasureLab'),
   sql: () => import('./labs/SqlLab'),
 };

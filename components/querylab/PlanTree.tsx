@@ -1,7 +1,7 @@
 'use client';
 
 import type { PlanNode } from '@/lib/db/explain';
-import { formatCount, formatMs } from './format';
+import { formatCount, formatMs } from '@/lib/format';
 import {
   flattenPlan,
   layoutPlan,

@@ -2,6 +2,7 @@ import { CACHING_SQL } from '@/lib/db/labs/caching';
 import { INDEXING_SQL } from '@/lib/db/labs/indexing';
 import { ENDPOINTS } from '@/lib/db/labs/measure-sql';
 import { SNIPPETS } from '@/lib/db/snippets';
+import { INDEX_CHALLENGE_SQL, REWRITE_START } from '@/lib/db/challenges';
 import { LabMount } from './LabMount';
 import type { LabSpec } from './labSpec';
 import { labSpecSchema } from './labSpecSchema';
@@ -11,7 +12,9 @@ const TITLES: Record<LabSpec['lab'], string> = {
   'n-plus-one': 'Lab: the essay’s Before and After, on a real Postgres',
   'n-plus-one-scaling': 'Lab: queries and time as the page loads more users',
   indexing: 'Lab: EXPLAIN ANALYZE before and after an index',
-  caching: 'Lab: a read-through cache in front of a hot query',
+  caching: 'Lab: a cache-aside cache in front of a hot query',
+  stampede: 'Lab: a cache flush under load, with and without coalescing',
+  challenge: 'Challenge, checked by running the lab',
   measure: 'Lab: an APM view of a mixed workload',
   sql: 'Lab: your own SQL',
 };
@@ -32,20 +35,27 @@ const INDEXING_PREVIEW: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], st
   'write-cost': [INDEXING_SQL.insertProbe, ...INDEXING_SQL.extraWriteIndexes],
 };
 
+const CHALLENGE_PREVIEW: Record<Extract<LabSpec, { lab: 'challenge' }>['challenge'], string[]> = {
+  'n-plus-one-rewrite': [REWRITE_START],
+  'index-scan': [INDEX_CHALLENGE_SQL],
+  'ttl-window': [CACHING_SQL.channelHeader],
+};
+
+/** The code each lab will run, shown before it loads and with JavaScript off. */
+const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => string[] } = {
+  'n-plus-one': () => [SNIPPETS.before, SNIPPETS.after],
+  'n-plus-one-scaling': () => [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg, SNIPPETS.batched],
+  indexing: (spec) => INDEXING_PREVIEW[spec.part],
+  caching: () => [CACHING_SQL.channelHeader],
+  stampede: () => [CACHING_SQL.channelHeader],
+  challenge: (spec) => CHALLENGE_PREVIEW[spec.challenge],
+  measure: () => [ENDPOINTS.join('\n')],
+  sql: (spec) => [spec.sql],
+};
+
 /** What the page shows before the lab loads, and with JavaScript off: the code it will run. */
 function Preview({ spec }: { spec: LabSpec }) {
-  const blocks: string[] =
-    spec.lab === 'n-plus-one'
-      ? [SNIPPETS.before, SNIPPETS.after]
-      : spec.lab === 'indexing'
-        ? INDEXING_PREVIEW[spec.part]
-        : spec.lab === 'caching'
-          ? [CACHING_SQL.channelHeader]
-          : spec.lab === 'measure'
-            ? [ENDPOINTS.join('\n')]
-            : spec.lab === 'sql'
-              ? [spec.sql]
-              : [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg];
+  const blocks = PREVIEW[spec.lab](spec as never);
   return (
     <div className="querylab-preview">
       {blocks.map((code) => (
@@ -66,6 +76,12 @@ function Preview({ spec }: { spec: LabSpec }) {
   );
 }
 
+function titleOf(spec: LabSpec): string {
+  if (spec.lab === 'sql' && spec.title) return spec.title;
+  if (spec.lab === 'indexing') return INDEXING_TITLES[spec.part];
+  return TITLES[spec.lab];
+}
+
 /**
  * `<QueryLab lab="n-plus-one" />` and friends (labSpec.ts lists every lab and its props). A server
  * component: it validates the props at build time, renders the frame and the static preview, and
@@ -81,12 +97,7 @@ export function QueryLab(props: Record<string, unknown>) {
     );
   }
   const spec = parsed.data;
-  const title =
-    spec.lab === 'sql' && spec.title
-      ? spec.title
-      : spec.lab === 'indexing'
-        ? INDEXING_TITLES[spec.part]
-        : TITLES[spec.lab];
+  const title = titleOf(spec);
   return (
     <section className="querylab" aria-label={title}>
       <p className="querylab-title">{title}</p>

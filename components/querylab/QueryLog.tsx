@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { QueryLogEntry } from '@/lib/db/querylog';
-import { formatCount, formatMs, formatParams, oneLineSql } from './format';
+import { formatCount, formatMs, formatParams, oneLineSql } from '@/lib/format';
 import { ScrollTable } from './ScrollTable';
 
 const PAGE = 25;

@@ -3,9 +3,14 @@
 import { scaleLinear } from 'd3';
 import { useId, useRef } from 'react';
 import type { QueryLogEntry } from '@/lib/db/querylog';
-import { ChartPatterns, rttPatternId, TimeGrid, TimeLegend } from './ChartPatterns';
-import { formatCount, oneLineSql } from './format';
-import { useWidth } from './useWidth';
+import {
+  ChartPatterns,
+  rttPatternId,
+  TimeGrid,
+  TimeLegend,
+} from '@/components/charts/TimeChartParts';
+import { formatCount, oneLineSql } from '@/lib/format';
+import { useWidth } from '@/components/charts/useWidth';
 
 const ROW_H = 16;
 const BAR_H = 11;

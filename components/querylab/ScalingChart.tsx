@@ -1,10 +1,18 @@
 'use client';
 
-import { line, scaleLinear, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3';
+import {
+  line,
+  scaleLinear,
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolTriangle,
+} from 'd3';
 import { useRef } from 'react';
 import type { NPlusOneStrategy } from '@/lib/db/labs/nplusone';
-import { formatCount, formatMs } from './format';
-import { useWidth } from './useWidth';
+import { formatCount, formatMs } from '@/lib/format';
+import { useWidth } from '@/components/charts/useWidth';
 
 export interface ScalingPoint {
   users: number;
@@ -18,6 +26,7 @@ export const STRATEGY_NAMES: Record<NPlusOneStrategy, string> = {
   nPlusOne: 'N+1 (Before)',
   join: 'JOIN (After)',
   jsonAgg: 'json_agg',
+  batched: 'Batched (2 queries)',
 };
 
 /** Colour, dash and marker per strategy: three cues, so the lines differ without colour too. */
@@ -28,9 +37,10 @@ const STYLE: Record<
   nPlusOne: { color: 'var(--chart-2)', shape: symbolCircle },
   join: { color: 'var(--chart-1)', dash: '7 4', shape: symbolSquare },
   jsonAgg: { color: 'var(--chart-3)', dash: '2 3', shape: symbolTriangle },
+  batched: { color: 'var(--chart-4)', dash: '10 3 2 3', shape: symbolDiamond },
 };
 
-const ORDER: NPlusOneStrategy[] = ['nPlusOne', 'join', 'jsonAgg'];
+const ORDER: NPlusOneStrategy[] = ['nPlusOne', 'join', 'jsonAgg', 'batched'];
 const H = 220;
 const M = { top: 12, right: 16, bottom: 36, left: 56 };
 

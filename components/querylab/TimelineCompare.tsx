@@ -2,9 +2,14 @@
 
 import { scaleLinear } from 'd3';
 import { useId, useRef } from 'react';
-import { ChartPatterns, rttPatternId, TimeGrid, TimeLegend } from './ChartPatterns';
-import { formatMs, plural } from './format';
-import { useWidth } from './useWidth';
+import {
+  ChartPatterns,
+  rttPatternId,
+  TimeGrid,
+  TimeLegend,
+} from '@/components/charts/TimeChartParts';
+import { formatMs, plural } from '@/lib/format';
+import { useWidth } from '@/components/charts/useWidth';
 import {
   groupSegments,
   segmentsPath,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { formatCount } from './format';
+import { formatCount } from '@/lib/format';
 import { RTT_CHOICES, type RttMs } from './labSpec';
 
 const RTT_LABELS: Record<RttMs, string> = {

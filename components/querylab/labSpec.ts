@@ -1,29 +1,24 @@
+import type { z } from 'zod';
+import type { labSpecSchema } from './labSpecSchema';
+
 /**
- * What a lesson writes, e.g. `<QueryLab lab="n-plus-one" />`: declarative props only. Plain types
- * here (imported by client code); the zod schema that checks them at build time is in
- * labSpecSchema.ts, which only the server component imports (zod stays out of first-load JS).
+ * What a lesson writes, e.g. `<QueryLab lab="n-plus-one" />`: declarative props only. The types are
+ * inferred from the zod schema in labSpecSchema.ts through type-only imports, so client code that
+ * imports them ships no zod; only the server component imports the schema itself.
  */
-export type RttMs = 0 | 0.5 | 2;
+export type LabSpec = z.infer<typeof labSpecSchema>;
+type Spec<K extends LabSpec['lab']> = Extract<LabSpec, { lab: K }>;
 
-export type NPlusOneSpec = { lab: 'n-plus-one'; users?: number; rttMs?: RttMs };
-export type ScalingSpec = { lab: 'n-plus-one-scaling'; rttMs?: RttMs };
-export type IndexingPart = 'lookup' | 'low-selectivity' | 'write-cost';
-export type IndexingSpec = { lab: 'indexing'; part: IndexingPart };
-export type CachingSpec = { lab: 'caching'; ttlMs?: number; rttMs?: RttMs };
-export type MeasureSpec = { lab: 'measure'; rttMs?: RttMs };
-export type SqlSpec = {
-  lab: 'sql';
-  dataset: 'app' | 'indexing';
-  /** The statement(s) the box starts with. */
-  sql: string;
-  /** Offer "Explain" (EXPLAIN ANALYZE drawn as a plan tree) next to "Run". */
-  explain?: boolean;
-  /** Short caption above the box. */
-  title?: string;
-};
-
-export type LabSpec =
-  NPlusOneSpec | ScalingSpec | IndexingSpec | CachingSpec | MeasureSpec | SqlSpec;
+export type NPlusOneSpec = Spec<'n-plus-one'>;
+export type ScalingSpec = Spec<'n-plus-one-scaling'>;
+export type IndexingSpec = Spec<'indexing'>;
+export type IndexingPart = IndexingSpec['part'];
+export type CachingSpec = Spec<'caching'>;
+export type StampedeSpec = Spec<'stampede'>;
+export type ChallengeSpec = Spec<'challenge'>;
+export type MeasureSpec = Spec<'measure'>;
+export type SqlSpec = Spec<'sql'>;
+export type RttMs = NonNullable<NPlusOneSpec['rttMs']>;
 
 export type LabKind = LabSpec['lab'];
 
@@ -31,6 +26,7 @@ export type LabKind = LabSpec['lab'];
 export function datasetOf(spec: LabSpec): 'app' | 'indexing' {
   if (spec.lab === 'indexing') return 'indexing';
   if (spec.lab === 'sql') return spec.dataset;
+  if (spec.lab === 'challenge' && spec.challenge === 'index-scan') return 'indexing';
   return 'app';
 }
 

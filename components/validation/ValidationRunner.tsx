@@ -5,7 +5,7 @@ import { z } from 'zod/mini';
 import type { ValidationCaseInfo, ValidationResult } from '@/simulations/validation';
 import type { WorkerSimulationApi } from '@/simulations/workerTransport';
 import { createSimulationWorker } from '@/simulations/workerClient';
-import { formatSeconds } from './format';
+import { formatSeconds } from '@/lib/format';
 import { ValidationTable } from './ValidationTable';
 
 /** The seed field is user input: a whole number that rngStream() accepts. */

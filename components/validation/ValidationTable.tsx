@@ -1,5 +1,5 @@
 import type { ValidationCaseInfo, ValidationResult } from '@/simulations/validation';
-import { formatHalfWidth, formatPercent, formatValue } from './format';
+import { formatHalfWidth, formatSignedPercent, formatSignificant } from '@/lib/format';
 
 const verdictLabel: Record<ValidationResult['verdict'], string> = {
   inside: '✓ inside the 95% CI',
@@ -69,7 +69,7 @@ export function ValidationTable({
                   </span>
                 </td>
                 <td className="validation-num">
-                  {formatValue(c.theory)}
+                  {formatSignificant(c.theory)}
                   <span className="validation-small">
                     {c.formula}; {c.source}
                   </span>
@@ -77,7 +77,7 @@ export function ValidationTable({
                 <td className="validation-num">
                   {r ? (
                     <>
-                      {formatValue(r.simulated)}{' '}
+                      {formatSignificant(r.simulated)}{' '}
                       <span className="validation-ci">± {formatHalfWidth(r.halfWidth)}</span>
                     </>
                   ) : (
@@ -86,7 +86,7 @@ export function ValidationTable({
                     </span>
                   )}
                 </td>
-                <td className="validation-num">{r ? formatPercent(r.relativeError) : ''}</td>
+                <td className="validation-num">{r ? formatSignedPercent(r.relativeError) : ''}</td>
                 <td>
                   {r && (
                     <span className={`validation-verdict validation-verdict-${r.verdict}`}>

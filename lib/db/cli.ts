@@ -7,7 +7,10 @@ import { LAB_DATASET } from './datasets';
 import { QueryLabEngine } from './engine';
 import { runLookup } from './labs/indexing';
 import { parseArgs, USAGE, type CliCommand } from './cli/args';
-import { int, ms, round3, table } from './cli/format';
+import { formatCount as int, formatFixed, round3 } from '../format';
+import { table } from './cli/table';
+
+const ms = (x: number): string => formatFixed(x, 1);
 import { loadNodeSource } from './node/source';
 import { LoggedDb, QueryLog } from './querylog';
 import type { StrategyRun } from './labs/nplusone';
@@ -31,7 +34,7 @@ async function nPlusOne(
   const r = await engine.runNPlusOne({
     users: cmd.users,
     rttMs: rtt,
-    strategies: cmd.json ? ['nPlusOne', 'join'] : undefined,
+    strategies: cmd.json ? ['nPlusOne', 'join', 'batched'] : undefined,
   });
   const pick = (run: StrategyRun | undefined) => {
     if (!run) throw new Error('strategy did not run');
@@ -48,6 +51,7 @@ async function nPlusOne(
         users: cmd.users,
         nPlusOne: pick(r.runs.nPlusOne),
         join: pick(r.runs.join),
+        batched: pick(r.runs.batched),
       }),
     );
     return;
@@ -61,7 +65,7 @@ async function nPlusOne(
     ms(run.totalMs),
     run.checksum,
   ]);
-  out(`N+1 vs JOIN vs json_agg: ${int(cmd.users)} users, RTT ${rtt} ms per query`);
+  out(`N+1 vs JOIN vs json_agg vs batched: ${int(cmd.users)} users, RTT ${rtt} ms per query`);
   out(table(['strategy', 'queries', 'rows', 'db ms', 'rtt ms', 'total ms', 'checksum'], rows));
   out(
     r.checksumsMatch ? 'checksums match: every strategy loaded the same data' : 'CHECKSUMS DIFFER',
@@ -137,8 +141,17 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
   }
 }
 
-async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
-  const r = await engine.runCachingLab({ rttMs });
+/** The caching workload lasts 20 s of logical time whatever the request rate (200 × 100 ms). */
+const CACHING_WORKLOAD_MS = 20_000;
+
+async function caching(
+  engine: QueryLabEngine,
+  rttMs: number,
+  json: boolean,
+  intervalMs = 100,
+): Promise<void> {
+  const requests = Math.max(1, Math.round(CACHING_WORKLOAD_MS / intervalMs));
+  const r = await engine.runCachingLab({ rttMs, intervalMs, requests });
   const rows = Object.values(r.runs).map((run) => ({
     strategy: run.strategy,
     reads: run.reads,
@@ -151,11 +164,11 @@ async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
     dbQueries: run.dbQueries,
   }));
   if (json) {
-    out(JSON.stringify({ rttMs, ttlMs: r.ttlMs, runs: rows }));
+    out(JSON.stringify({ rttMs, ttlMs: r.ttlMs, intervalMs, requests, runs: rows }));
     return;
   }
   out(
-    `Read-through cache in front of a channel header query (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
+    `Cache-aside cache in front of a channel header query: ${requests} requests, one every ${intervalMs} ms (TTL ${r.ttlMs / 1000} s, RTT ${rttMs} ms)`,
   );
   out(
     table(
@@ -181,6 +194,63 @@ async function caching(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
   );
 }
 
+async function stampede(engine: QueryLabEngine, rttMs: number, json: boolean): Promise<void> {
+  const r = await engine.runStampede({ rttMs });
+  const rows = Object.values(r.runs).map((run) => ({
+    variant: run.variant,
+    reads: run.reads,
+    hits: run.hits,
+    waits: run.waits,
+    dbQueries: run.dbQueries,
+    hotKeyQueries: run.hotKeyQueries,
+    dbBusyMs: round3(run.dbBusyMs),
+    peakQueue: run.peakQueue,
+    meanReadMs: round3(run.meanReadMs),
+    p95ReadMs: round3(run.p95ReadMs),
+    maxReadMs: round3(run.maxReadMs),
+  }));
+  if (json) {
+    out(
+      JSON.stringify({
+        rttMs,
+        readsPerSecond: r.readsPerSecond,
+        durationMs: r.durationMs,
+        runs: rows,
+      }),
+    );
+    return;
+  }
+  out(
+    `Cache flush: ${int(r.readsPerSecond)} reads/s for ${r.durationMs} ms over 20 channels (hottest ${(r.hotKeyShare * 100).toFixed(0)}%), RTT ${rttMs} ms`,
+  );
+  out(
+    table(
+      [
+        'variant',
+        'hits',
+        'waits',
+        'db queries',
+        'hot key',
+        'db busy ms',
+        'peak queue',
+        'p95 ms',
+        'max ms',
+      ],
+      rows.map((x) => [
+        x.variant,
+        x.hits,
+        x.waits,
+        x.dbQueries,
+        x.hotKeyQueries,
+        ms(x.dbBusyMs),
+        x.peakQueue,
+        ms(x.p95ReadMs),
+        ms(x.maxReadMs),
+      ]),
+    ),
+  );
+}
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (!parsed.ok) {
@@ -192,7 +262,7 @@ async function main(): Promise<number> {
   const lab =
     cmd.command === 'explain'
       ? 'indexing'
-      : cmd.command === 'caching'
+      : cmd.command === 'caching' || cmd.command === 'stampede'
         ? 'caching'
         : cmd.command === 'measure'
           ? 'measure-before-you-optimize'
@@ -205,7 +275,8 @@ async function main(): Promise<number> {
     if (cmd.command === 'n-plus-one') await nPlusOne(engine, cmd);
     else if (cmd.command === 'explain') await explain(engine, cmd.json);
     else if (cmd.command === 'measure') await measure(engine, cmd.rttMs ?? 0.5, cmd.json);
-    else await caching(engine, cmd.rttMs ?? 0.5, cmd.json);
+    else if (cmd.command === 'stampede') await stampede(engine, cmd.rttMs ?? 0.5, cmd.json);
+    else await caching(engine, cmd.rttMs ?? 0.5, cmd.json, cmd.intervalMs);
   } finally {
     await engine.close();
   }

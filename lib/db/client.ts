@@ -314,7 +314,15 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
       console: [],
       log: [],
       logTruncated: false,
-      summary: { queries: 0, rows: 0, dbMs: 0, rttMs: 0, totalMs: 0 },
+      summary: {
+        queries: 0,
+        rows: 0,
+        dbMs: 0,
+        rttMs: 0,
+        totalMs: 0,
+        elapsedMs: 0,
+        peakConnections: 0,
+      },
       wallMs: performance.now() - started,
       restarted: true,
     };

@@ -6,6 +6,7 @@ import { runCachingLab, type CachingLabResult, type CachingOptions } from './lab
 import { runIndexLab, type IndexLabPart, type IndexLabResult } from './labs/indexing';
 import { runMeasureLab, type MeasureLabResult, type MeasureOptions } from './labs/measure';
 import { runNPlusOneLab, type NPlusOneOptions, type NPlusOneResult } from './labs/nplusone';
+import { runStampedeLab, type StampedeOptions, type StampedeResult } from './labs/stampede';
 import { openPglite, type PgliteSource } from './open';
 import {
   DEFAULT_RTT_MS,
@@ -133,6 +134,10 @@ export class QueryLabEngine {
 
   runCachingLab(opts: CachingOptions): Promise<CachingLabResult> {
     return runCachingLab(this.pg, opts);
+  }
+
+  runStampede(opts: StampedeOptions): Promise<StampedeResult> {
+    return runStampedeLab(this.pg, opts);
   }
 
   runMeasureLab(opts: MeasureOptions): Promise<MeasureLabResult> {

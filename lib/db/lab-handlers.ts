@@ -19,6 +19,7 @@ export const engineHandlers: EngineHandlers = {
   runNPlusOne: (e, opts) => e.runNPlusOne(opts),
   runIndexLab: (e, opts) => e.runIndexLab(opts),
   runCachingLab: (e, opts) => e.runCachingLab(opts),
+  runStampede: (e, opts) => e.runStampede(opts),
   runMeasureLab: (e, opts) => e.runMeasureLab(opts),
   runUserCode: (e, { code, ...opts }, { progress }) => {
     progress('started');

@@ -9,6 +9,10 @@ import type { LoggedDb } from './querylog';
  *
  *   const users = await User.findAll({ include: [{ model: Post }] }); // 1 query (LEFT JOIN)
  *   const users = await User.findAll({ include: [{ model: Post }], via: 'json_agg' }); // 1 query
+ *   const users = await User.findAll({ include: [{ model: Post }], via: 'batched' });  // 2 queries
+ *
+ * 'batched' is what Rails' `preload`, Django's `prefetch_related` and DataLoader do: the users, then
+ * every user's posts in one `WHERE user_id = ANY($1)` query, matched up in the application.
  *
  * The lab's data dir holds 10,000 users; the lab works on the first `userLimit` of them (the slider),
  * which every findAll applies as `ORDER BY id LIMIT $1`, visible in the query log (datasets.ts).
@@ -26,8 +30,11 @@ export interface IncludePost {
 
 export interface FindAllOptions {
   include?: IncludePost[];
-  /** How an include is loaded: one LEFT JOIN (default) or one query with a json_agg subquery. */
-  via?: 'join' | 'json_agg';
+  /**
+   * How an include is loaded: one LEFT JOIN (default), one query with a json_agg subquery, or a
+   * second batched query (`WHERE user_id = ANY($1)`).
+   */
+  via?: 'join' | 'json_agg' | 'batched';
   /** Overrides the lab's user limit. */
   limit?: number;
 }
@@ -35,6 +42,8 @@ export interface FindAllOptions {
 export interface PostModel {
   readonly name: 'Post';
   findByUserId(userId: number): Promise<Post[]>;
+  /** Every post of these users in one query, ordered by user then id. */
+  findByUserIds(userIds: readonly number[]): Promise<Post[]>;
 }
 
 export interface UserModel {
@@ -67,6 +76,8 @@ export const SQL = {
   findAllUsers: 'SELECT id, name, email FROM users ORDER BY id LIMIT $1',
   findPostsByUserId:
     'SELECT id, user_id, channel_id, body, created_at FROM messages WHERE user_id = $1 ORDER BY id',
+  findPostsByUserIds:
+    'SELECT id, user_id, channel_id, body, created_at FROM messages WHERE user_id = ANY($1) ORDER BY user_id, id',
   findAllUsersJoinPosts: `SELECT u.id, u.name, u.email,
        m.id AS post_id, m.user_id, m.channel_id, m.body, m.created_at
   FROM (SELECT id, name, email FROM users ORDER BY id LIMIT $1) AS u
@@ -82,14 +93,31 @@ export const SQL = {
  LIMIT $1`,
 } as const;
 
-export function createOrm(db: LoggedDb, opts: { userLimit: number }): Orm {
+export function createOrm(db: LoggedDb, opts: { userLimit: number; noInclude?: boolean }): Orm {
   const Post: PostModel = {
     name: 'Post',
     async findByUserId(userId) {
       const res = await db.query<PostRow>(SQL.findPostsByUserId, [userId]);
       return res.rows.map(toPost);
     },
+    async findByUserIds(userIds) {
+      if (!Array.isArray(userIds) || !userIds.every((id) => Number.isInteger(id)))
+        throw new TypeError('Post.findByUserIds expects an array of integer user ids');
+      const res = await db.query<PostRow>(SQL.findPostsByUserIds, [[...userIds]]);
+      return res.rows.map(toPost);
+    },
   };
+
+  async function findAllBatched(limit: number): Promise<UserWithPosts[]> {
+    const res = await db.query<{ id: number; name: string; email: string }>(SQL.findAllUsers, [
+      limit,
+    ]);
+    const users: UserWithPosts[] = res.rows.map((r) => ({ ...r, posts: [] }));
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const post of await Post.findByUserIds(users.map((u) => u.id)))
+      byId.get(post.userId)?.posts.push(post);
+    return users;
+  }
 
   async function findAllJoin(limit: number): Promise<UserWithPosts[]> {
     const res = await db.query<
@@ -132,9 +160,16 @@ export function createOrm(db: LoggedDb, opts: { userLimit: number }): Orm {
     name: 'User',
     async findAll(options = {}) {
       const limit = options.limit ?? opts.userLimit;
+      if (opts.noInclude && options.include !== undefined)
+        throw new Error(
+          'include is switched off here: load the posts with Post.findByUserIds(ids) or db.query',
+        );
       const wantsPosts = options.include?.some((inc) => inc.model === Post) ?? false;
-      if (wantsPosts)
-        return options.via === 'json_agg' ? findAllJsonAgg(limit) : findAllJoin(limit);
+      if (wantsPosts) {
+        if (options.via === 'json_agg') return findAllJsonAgg(limit);
+        if (options.via === 'batched') return findAllBatched(limit);
+        return findAllJoin(limit);
+      }
       const res = await db.query<{ id: number; name: string; email: string }>(SQL.findAllUsers, [
         limit,
       ]);

@@ -3,12 +3,14 @@ import { defineContract } from '../worker-rpc/index';
 import { CACHE_STRATEGIES } from './labs/caching';
 import { INDEX_LAB_PARTS } from './labs/indexing';
 import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
+import { STAMPEDE_VARIANTS } from './labs/stampede';
 import {
   cachingLabResultSchema,
   explainOutcomeSchema,
   indexLabResultSchema,
   measureLabResultSchema,
   nPlusOneResultSchema,
+  stampedeResultSchema,
   readyInfoSchema,
   resetInfoSchema,
   sqlRunResultSchema,
@@ -71,6 +73,16 @@ export const labMethods = defineContract({
     }),
     result: cachingLabResultSchema,
   },
+  runStampede: {
+    params: z.object({
+      rttMs,
+      readsPerSecond: z.number().min(1).max(20_000).optional(),
+      durationMs: z.number().min(1).max(2000).optional(),
+      variants: z.array(z.enum(STAMPEDE_VARIANTS)).readonly().optional(),
+      seed: z.number().int().optional(),
+    }),
+    result: stampedeResultSchema,
+  },
   runMeasureLab: {
     params: z.object({
       rttMs,
@@ -89,6 +101,7 @@ export const labMethods = defineContract({
       users,
       rttMs,
       timeoutMs: z.number().int().min(100).max(60_000).optional(),
+      noInclude: z.boolean().optional(),
     }),
     result: userCodeResultSchema,
     /**

@@ -10,6 +10,12 @@ import { toSqlError, type SqlError } from './errors';
 export const RTT_PRESETS_MS = { none: 0, sameZone: 0.5, crossZone: 2 } as const;
 export const DEFAULT_RTT_MS = RTT_PRESETS_MS.sameZone;
 
+/**
+ * Connections an app server holds to the database: node-postgres' `Pool` defaults to `max: 10`
+ * (node-postgres.com/apis/pool). Sequential code uses one; `Promise.all` over N queries uses all.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** One statement as the lab saw it. All times in milliseconds. */
 export interface QueryLogEntry {
   /** 1-based position in the log. */
@@ -27,8 +33,10 @@ export interface QueryLogEntry {
   /** Simulated round trip accounted to this query (the log's rttMs when it ran). */
   rttMs: number;
   /**
-   * Start on the simulated timeline: queries are issued one after another (as with `await` in a
-   * loop), so startMs = previous startMs + previous (rttMs + dbMs). Drives the waterfall.
+   * Start on the simulated timeline. A query is issued when the code that sends it could run: after
+   * every query that had already answered (`issuedAtMs`); it starts when a pool connection is free.
+   * Code that awaits each query in turn gives startMs = previous startMs + previous (rttMs + dbMs);
+   * `Promise.all` issues many at once and they overlap, up to the pool size. Drives the waterfall.
    */
   startMs: number;
   /** Optional tag, e.g. the endpoint or request a query belongs to. */
@@ -41,8 +49,12 @@ export interface QueryLogSummary {
   rows: number;
   dbMs: number;
   rttMs: number;
-  /** dbMs + rttMs: what a client across the network would wait. */
+  /** dbMs + rttMs: the time connections were busy (equals the wait when queries run one at a time). */
   totalMs: number;
+  /** First start to last end on the simulated timeline: what the caller waits. */
+  elapsedMs: number;
+  /** Most pool connections in use at one moment (1 for code that awaits each query in turn). */
+  peakConnections: number;
 }
 
 export function jsonSafe(value: unknown): unknown {
@@ -61,12 +73,32 @@ export function summarize(entries: readonly QueryLogEntry[]): QueryLogSummary {
   let rows = 0;
   let dbMs = 0;
   let rttMs = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  const edges: Array<[number, number]> = [];
   for (const e of entries) {
     rows += e.rows;
     dbMs += e.dbMs;
     rttMs += e.rttMs;
+    const end = e.startMs + e.rttMs + e.dbMs;
+    first = Math.min(first, e.startMs);
+    last = Math.max(last, end);
+    edges.push([e.startMs, 1], [end, -1]);
   }
-  return { queries: entries.length, rows, dbMs, rttMs, totalMs: dbMs + rttMs };
+  // Ends sort before starts at the same instant: a connection freed at t serves a query starting at t.
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let peakConnections = 0;
+  for (const [, d] of edges) peakConnections = Math.max(peakConnections, (open += d));
+  return {
+    queries: entries.length,
+    rows,
+    dbMs,
+    rttMs,
+    totalMs: dbMs + rttMs,
+    elapsedMs: entries.length > 0 ? last - first : 0,
+    peakConnections,
+  };
 }
 
 /**
@@ -77,18 +109,40 @@ export function summarize(entries: readonly QueryLogEntry[]): QueryLogSummary {
  */
 export class QueryLog {
   readonly entries: QueryLogEntry[] = [];
+  /** Latest end among recorded queries: the simulated "now" for code that runs after them. */
   private clockMs = 0;
+  /** When each pool connection is next free, on the simulated timeline. */
+  private freeAtMs: number[];
 
-  constructor(public rttMs: number = DEFAULT_RTT_MS) {}
+  constructor(
+    public rttMs: number = DEFAULT_RTT_MS,
+    readonly poolSize: number = DEFAULT_POOL_SIZE,
+  ) {
+    this.freeAtMs = new Array<number>(Math.max(1, Math.floor(poolSize))).fill(0);
+  }
 
-  record(entry: Omit<QueryLogEntry, 'seq' | 'startMs' | 'rttMs'>): QueryLogEntry {
+  /** The simulated time at which code running now would send a query (see QueryLogEntry.startMs). */
+  issueTime(): number {
+    return this.clockMs;
+  }
+
+  record(
+    entry: Omit<QueryLogEntry, 'seq' | 'startMs' | 'rttMs'>,
+    issuedAtMs: number = this.clockMs,
+  ): QueryLogEntry {
+    let conn = 0;
+    for (let i = 1; i < this.freeAtMs.length; i++)
+      if ((this.freeAtMs[i] as number) < (this.freeAtMs[conn] as number)) conn = i;
+    const startMs = Math.max(issuedAtMs, this.freeAtMs[conn] as number);
     const full: QueryLogEntry = {
       ...entry,
       seq: this.entries.length + 1,
       rttMs: this.rttMs,
-      startMs: this.clockMs,
+      startMs,
     };
-    this.clockMs += full.rttMs + full.dbMs;
+    const end = startMs + full.rttMs + full.dbMs;
+    this.freeAtMs[conn] = end;
+    this.clockMs = Math.max(this.clockMs, end);
     this.entries.push(full);
     return full;
   }
@@ -109,6 +163,7 @@ export class QueryLog {
   clear(): void {
     this.entries.length = 0;
     this.clockMs = 0;
+    this.freeAtMs.fill(0);
   }
 }
 
@@ -128,47 +183,78 @@ export class LoggedSqlError extends Error {
  * statements (simple protocol), logged as one entry whose rows are the last statement's.
  */
 export class LoggedDb {
+  /**
+   * Statements run one at a time on the one PGlite connection. Queries sent concurrently
+   * (`Promise.all`) queue here, so each dbMs measures its own execution, not the wait behind the
+   * others; the simulated pool in QueryLog decides how they overlap on the timeline.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly pg: PGliteInterface,
     readonly log: QueryLog,
   ) {}
 
-  async query<T = Record<string, unknown>>(
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  query<T = Record<string, unknown>>(
     sql: string,
     params: unknown[] = [],
     label?: string,
+  ): Promise<Results<T>> {
+    const issuedAtMs = this.log.issueTime();
+    return this.serial(() => this.queryNow<T>(sql, params, label, issuedAtMs));
+  }
+
+  private async queryNow<T>(
+    sql: string,
+    params: unknown[],
+    label: string | undefined,
+    issuedAtMs: number,
   ): Promise<Results<T>> {
     const t0 = now();
     try {
       const res = await this.pg.query<T>(sql, params);
       const rows = res.rows.length > 0 ? res.rows.length : (res.affectedRows ?? 0);
-      this.log.record({ sql, params: params.map(jsonSafe), rows, dbMs: now() - t0, label });
+      this.log.record(
+        { sql, params: params.map(jsonSafe), rows, dbMs: now() - t0, label },
+        issuedAtMs,
+      );
       return res;
     } catch (err) {
       const error = toSqlError(err, sql);
-      this.log.record({
-        sql,
-        params: params.map(jsonSafe),
-        rows: 0,
-        dbMs: now() - t0,
-        label,
-        error,
-      });
+      this.log.record(
+        { sql, params: params.map(jsonSafe), rows: 0, dbMs: now() - t0, label, error },
+        issuedAtMs,
+      );
       throw new LoggedSqlError(error);
     }
   }
 
-  async exec(sql: string, label?: string): Promise<Results[]> {
+  exec(sql: string, label?: string): Promise<Results[]> {
+    const issuedAtMs = this.log.issueTime();
+    return this.serial(() => this.execNow(sql, label, issuedAtMs));
+  }
+
+  private async execNow(
+    sql: string,
+    label: string | undefined,
+    issuedAtMs: number,
+  ): Promise<Results[]> {
     const t0 = now();
     try {
       const results = await this.pg.exec(sql);
       const last = results[results.length - 1];
       const rows = last ? (last.rows.length > 0 ? last.rows.length : (last.affectedRows ?? 0)) : 0;
-      this.log.record({ sql, params: [], rows, dbMs: now() - t0, label });
+      this.log.record({ sql, params: [], rows, dbMs: now() - t0, label }, issuedAtMs);
       return results;
     } catch (err) {
       const error = toSqlError(err, sql);
-      this.log.record({ sql, params: [], rows: 0, dbMs: now() - t0, label, error });
+      this.log.record({ sql, params: [], rows: 0, dbMs: now() - t0, label, error }, issuedAtMs);
       throw new LoggedSqlError(error);
     }
   }

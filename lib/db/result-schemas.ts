@@ -3,6 +3,7 @@ import type { CachingLabResult } from './labs/caching';
 import type { IndexLabResult } from './labs/indexing';
 import type { MeasureLabResult } from './labs/measure';
 import type { NPlusOneResult } from './labs/nplusone';
+import type { StampedeResult } from './labs/stampede';
 import type { ExplainOutcome, ReadyInfo, ResetInfo, SqlRunResult } from './results';
 import type { UserCodeResult } from './usercode-types';
 
@@ -27,7 +28,15 @@ export const queryLogEntrySchema = z.looseObject({
   rttMs: num,
 });
 const log = z.array(queryLogEntrySchema);
-const summary = z.object({ queries: num, rows: num, dbMs: num, rttMs: num, totalMs: num });
+const summary = z.object({
+  queries: num,
+  rows: num,
+  dbMs: num,
+  rttMs: num,
+  totalMs: num,
+  elapsedMs: num,
+  peakConnections: num,
+});
 const sqlError = z.looseObject({ message: z.string(), code: z.string().optional() });
 
 export const readyInfoSchema: z.ZodType<ReadyInfo> = z.object({
@@ -132,6 +141,25 @@ export const cachingLabResultSchema = shaped<CachingLabResult>(
     ttlMs: num,
     intervalMs: num,
     runs: runs(z.looseObject({ strategy: z.string(), hits: num, misses: num, log })),
+  }),
+);
+
+export const stampedeResultSchema = shaped<StampedeResult>(
+  z.object({
+    rttMs: num,
+    readsPerSecond: num,
+    durationMs: num,
+    hotKeyShare: num,
+    runs: runs(
+      z.looseObject({
+        variant: z.string(),
+        reads: num,
+        dbQueries: num,
+        hotKeyQueries: num,
+        peakQueue: num,
+        p95ReadMs: num,
+      }),
+    ),
   }),
 );
 

@@ -20,6 +20,18 @@ const users = await User.findAll({
   via: 'json_agg',
 });
 `,
+  batched: `// Batched: two queries, as Rails preload, Django prefetch_related and DataLoader do
+const users = await User.findAll({
+  include: [{ model: Post }],
+  via: 'batched', // then: SELECT … FROM messages WHERE user_id = ANY($1)
+});
+`,
+  promiseAll: `// The Promise.all "fix": the same N+1 queries, sent at once
+const users = await User.findAll();
+await Promise.all(users.map(async (user) => {
+  user.posts = await Post.findByUserId(user.id);
+}));
+`,
 } as const;
 
 export type SnippetId = keyof typeof SNIPPETS;

@@ -2,11 +2,27 @@ import type { QueryLogEntry, QueryLogSummary } from './querylog';
 
 /** Types of the user-code runner, importable by the page without pulling in sucrase or the ORM. */
 export const DEFAULT_USER_CODE_TIMEOUT_MS = 5000;
+/** The worker protocol's ceiling for one run (protocol.ts). */
+export const MAX_USER_CODE_TIMEOUT_MS = 60_000;
+/**
+ * Headroom per user on the page: the N+1 loop took ~1 ms per user in headless Chromium on a busy
+ * 2-core machine (10,000 users: 10.5 s), so 2 ms per user lets the Before code finish at the
+ * slider's maximum on a machine half as fast, while an endless loop still stops.
+ */
+export const USER_CODE_MS_PER_USER = 2;
+
+/** The time limit for the reader's code at this page size: 5 s plus 2 ms per user, at most 60 s. */
+export function userCodeTimeoutMs(users: number): number {
+  const ms = DEFAULT_USER_CODE_TIMEOUT_MS + USER_CODE_MS_PER_USER * Math.max(0, users);
+  return Math.min(MAX_USER_CODE_TIMEOUT_MS, Math.round(ms));
+}
 
 export interface UserCodeOptions {
   users: number;
   rttMs: number;
   timeoutMs?: number;
+  /** Take `include` away from User.findAll (a challenge: batch the posts by hand). */
+  noInclude?: boolean;
 }
 
 export interface UserCodeError {

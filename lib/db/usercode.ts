@@ -125,7 +125,7 @@ export async function runUserCode(
   if (!stripped.ok) return done({ ok: false, error: stripped.error });
 
   const db = new LoggedDb(pg, log);
-  const { User, Post } = createOrm(db, { userLimit: opts.users });
+  const { User, Post } = createOrm(db, { userLimit: opts.users, noInclude: opts.noInclude });
   const say = (...args: unknown[]): void => {
     if (lines.length < MAX_CONSOLE_LINES)
       lines.push(

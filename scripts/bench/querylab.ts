@@ -3,7 +3,8 @@
 // run under the build lock). Benchmarks print; tests assert.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { table, ms, int } from '../../lib/db/cli/format';
+import { formatCount as int, formatFixed } from '../../lib/format';
+import { table } from '../../lib/db/cli/table';
 import { QueryLabEngine } from '../../lib/db/engine';
 import { runLookup, runWriteCost } from '../../lib/db/labs/indexing';
 import { loadNodeSource } from '../../lib/db/node/source';
@@ -11,6 +12,8 @@ import { openPglite } from '../../lib/db/open';
 import { LoggedDb, QueryLog } from '../../lib/db/querylog';
 import type { DatasetId } from '../../lib/db/datasets';
 import type { NPlusOneResult } from '../../lib/db/labs/nplusone';
+
+const ms = (x: number): string => formatFixed(x, 1);
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

@@ -138,7 +138,7 @@ test.describe('query lab lessons', () => {
     await lab.getByTestId('querylab-run').click();
     await expect(lab.getByTestId('querylab-cache-hit-none')).toHaveText('0%', { timeout: 60_000 });
     await expect(lab.getByTestId('querylab-cache-hit-ttl')).toHaveText(/^[5-9]\d%$/);
-    await expect(lab.getByTestId('querylab-cache-stale-write-through')).toHaveText('0');
+    await expect(lab.getByTestId('querylab-cache-stale-invalidate-on-write')).toHaveText('0');
     const stale = Number(await lab.getByTestId('querylab-cache-stale-ttl').textContent());
     expect(stale).toBeGreaterThan(0);
     await expect(lab.getByTestId('querylab-cache-timeline')).toBeVisible();

@@ -2,15 +2,15 @@
 
 import { useCallback, useId, useState } from 'react';
 import {
-  CACHE_OP_MS,
+  cacheOpMs,
   type CacheStrategy,
   type CachingLabResult,
   type CachingRun,
 } from '@/lib/db/labs/caching';
-import { BarChart } from '../BarChart';
+import { BarChart } from '@/components/charts/BarChart';
 import { CacheTimeline } from '../CacheTimeline';
 import { RttControl } from '../controls';
-import { formatCount, formatMs, formatPercent } from '../format';
+import { formatCount, formatMs, formatPercent } from '@/lib/format';
 import { DEFAULT_RTT, type CachingSpec, type RttMs } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { useLab } from '../useLab';
@@ -103,7 +103,7 @@ export default function CachingLab({ spec }: { spec: CachingSpec }) {
   }, [lab]);
 
   const runs = result
-    ? (['none', 'ttl', 'write-through'] as const).flatMap((s) => result.runs[s] ?? [])
+    ? (['none', 'ttl', 'invalidate-on-write'] as const).flatMap((s) => result.runs[s] ?? [])
     : [];
   const disabled = !ready || lab.busy;
   return (
@@ -145,7 +145,7 @@ export default function CachingLab({ spec }: { spec: CachingSpec }) {
         <div aria-live="polite">
           <ResultsTable runs={runs} ttlMs={result.ttlMs} />
           <BarChart
-            caption={`Mean read latency: ${runs.map((r) => `${strategyLabel(r.strategy, result.ttlMs)} ${formatMs(r.meanReadMs)}`).join(', ')}. A hit costs one cache round trip (${CACHE_OP_MS} ms, a typical Redis GET); a miss costs the query plus a GET and a SET.`}
+            caption={`Mean read latency: ${runs.map((r) => `${strategyLabel(r.strategy, result.ttlMs)} ${formatMs(r.meanReadMs)}`).join(', ')}. A hit costs one cache round trip (${cacheOpMs(result.rttMs)} ms, the same network hop a Postgres query pays); a miss costs the query plus a GET and a SET.`}
             bars={runs.map((r) => ({
               label: strategyLabel(r.strategy, result.ttlMs),
               value: r.meanReadMs,

@@ -9,7 +9,7 @@ import {
   type PlanRun,
   type WriteCostResult,
 } from '@/lib/db/labs/indexing';
-import { formatCount, formatMs, formatPercent, formatRatio } from '../format';
+import { formatCount, formatMs, formatPercent, formatRatio } from '@/lib/format';
 import type { IndexingPart, IndexingSpec } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';

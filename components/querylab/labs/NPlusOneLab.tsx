@@ -3,9 +3,9 @@
 import { useCallback, useState } from 'react';
 import { CodeEditor } from '@/components/editor/CodeEditor';
 import { SNIPPETS } from '@/lib/db/snippets';
-import type { UserCodeResult } from '@/lib/db/usercode-types';
+import { userCodeTimeoutMs, type UserCodeResult } from '@/lib/db/usercode-types';
 import { RttControl, UsersSlider } from '../controls';
-import { formatCount, plural } from '../format';
+import { formatCount, plural } from '@/lib/format';
 import { DEFAULT_RTT, type NPlusOneSpec, type RttMs } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { QueryLog } from '../QueryLog';
@@ -41,8 +41,10 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
     setRunning(true);
     try {
       const result = await lab.run(async (client) => {
-        const b = await client.runUserCode(before, { users, rttMs: rtt });
-        const a = await client.runUserCode(after, { users, rttMs: rtt });
+        // The limit grows with the page so the Before code finishes at the slider's maximum.
+        const opts = { users, rttMs: rtt, timeoutMs: userCodeTimeoutMs(users) };
+        const b = await client.runUserCode(before, opts);
+        const a = await client.runUserCode(after, opts);
         return { users, rttMs: rtt, before: b, after: a };
       });
       if (result) setOutcome(result);
@@ -112,6 +114,20 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
               onClick={() => setAfter(SNIPPETS.jsonAgg)}
             >
               Try the third way: json_agg
+            </button>
+            <button
+              type="button"
+              className="querylab-link-button"
+              onClick={() => setAfter(SNIPPETS.batched)}
+            >
+              Try batched: 2 queries
+            </button>
+            <button
+              type="button"
+              className="querylab-link-button"
+              onClick={() => setAfter(SNIPPETS.promiseAll)}
+            >
+              Try Promise.all
             </button>
           </div>
           <UserCodeErrorView result={outcome?.after} testId="querylab-error-after" />

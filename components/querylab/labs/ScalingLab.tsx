@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { N_PLUS_ONE_STRATEGIES, type NPlusOneStrategy } from '@/lib/db/labs/nplusone';
 import { RttControl, UsersSlider } from '../controls';
-import { formatCount, formatMs, plural } from '../format';
+import { formatCount, formatMs, plural } from '@/lib/format';
 import { DEFAULT_RTT, type RttMs, type ScalingSpec } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { ScalingChart, ScalingLegend, STRATEGY_NAMES, type ScalingPoint } from '../ScalingChart';

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { CodeEditor } from '@/components/editor/CodeEditor';
 import type { SqlError } from '@/lib/db/errors';
 import type { ExplainOutcome, SqlRunResult, SqlStatementResult } from '@/lib/db/results';
-import { formatMs, plural } from '../format';
+import { formatMs, plural } from '@/lib/format';
 import type { SqlSpec } from '../labSpec';
 import { ResetAndStatus } from '../LabStatus';
 import { PlanTree } from '../PlanTree';

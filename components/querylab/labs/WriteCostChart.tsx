@@ -1,8 +1,8 @@
 'use client';
 
 import type { WriteCostResult } from '@/lib/db/labs/indexing';
-import { BarChart } from '../BarChart';
-import { formatCount, formatMs } from '../format';
+import { BarChart } from '@/components/charts/BarChart';
+import { formatCount, formatMs } from '@/lib/format';
 
 export function WriteCostChart({ result: r }: { result: WriteCostResult }) {
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import type { UserCodeResult } from '@/lib/db/usercode-types';
-import { formatCount, formatMs } from '../format';
+import { formatCount, formatMs } from '@/lib/format';
 
 /** Query count (the big number, which the e2e tests read), time split, rows. */
 export function RunCounter({
@@ -27,6 +27,13 @@ export function RunCounter({
         <strong>{formatMs(s.totalMs)}</strong> = database {formatMs(s.dbMs)} + network{' '}
         {formatCount(s.queries)} × {rttMs} ms = {formatMs(s.rttMs)}
       </p>
+      {s.peakConnections > 1 && (
+        <p className="querylab-counter-detail" data-testid={`${testId}-concurrent`}>
+          Queries overlapped: the caller waited <strong>{formatMs(s.elapsedMs)}</strong>, with up to{' '}
+          {formatCount(s.peakConnections)} pool connections in use at once. Other requests on this
+          server queue for a connection meanwhile; the database does the same work.
+        </p>
+      )}
       <p className="querylab-counter-detail">{formatCount(s.rows)} rows returned</p>
     </div>
   );

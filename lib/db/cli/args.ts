@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const USAGE =
-  'usage: querylab n-plus-one [--users 1..10000] [--rtt-ms MS] [--json] | explain [--json] | measure [--rtt-ms MS] [--json] | caching [--rtt-ms MS] [--json]';
+  'usage: querylab n-plus-one [--users 1..10000] [--rtt-ms MS] [--json] | explain [--json] | measure [--rtt-ms MS] [--json] | caching [--rtt-ms MS] [--interval-ms MS] [--json] | stampede [--rtt-ms MS] [--json]';
 
 const users = z.coerce.number().int().min(1).max(10_000);
 const rttMs = z.coerce.number().min(0).max(1000);
@@ -15,18 +15,29 @@ const commandSchema = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('explain'), json: z.boolean() }),
   z.object({ command: z.literal('measure'), rttMs: rttMs.optional(), json: z.boolean() }),
-  z.object({ command: z.literal('caching'), rttMs: rttMs.optional(), json: z.boolean() }),
+  z.object({
+    command: z.literal('caching'),
+    rttMs: rttMs.optional(),
+    intervalMs: z.coerce.number().min(5).max(10_000).optional(),
+    json: z.boolean(),
+  }),
+  z.object({ command: z.literal('stampede'), rttMs: rttMs.optional(), json: z.boolean() }),
 ]);
 
 export type CliCommand = z.infer<typeof commandSchema>;
 
 const FLAGS: Record<string, { key: string; takesValue: boolean; commands: readonly string[] }> = {
   '--users': { key: 'users', takesValue: true, commands: ['n-plus-one'] },
-  '--rtt-ms': { key: 'rttMs', takesValue: true, commands: ['n-plus-one', 'measure', 'caching'] },
+  '--rtt-ms': {
+    key: 'rttMs',
+    takesValue: true,
+    commands: ['n-plus-one', 'measure', 'caching', 'stampede'],
+  },
+  '--interval-ms': { key: 'intervalMs', takesValue: true, commands: ['caching'] },
   '--json': {
     key: 'json',
     takesValue: false,
-    commands: ['n-plus-one', 'explain', 'measure', 'caching'],
+    commands: ['n-plus-one', 'explain', 'measure', 'caching', 'stampede'],
   },
 };
 

@@ -3,15 +3,26 @@ import { createRng, sampleCumulative, zipfCumulative } from '../seed/prng';
 import { LoggedDb, QueryLog, type QueryLogEntry } from '../querylog';
 
 /**
- * Caching lab ("cache frequently accessed data intelligently"): a read-through cache in front of a
- * hot query, on the `app` data dir. Cache time is LOGICAL (a request every `intervalMs`), so hit
+ * Caching lab ("cache frequently accessed data intelligently"): a cache-aside cache in front of a
+ * hot query, on the `app` data dir (the application looks up the cache, and on a miss queries
+ * Postgres and stores the result). Cache time is LOGICAL (a request every `intervalMs`), so hit
  * ratios and stale reads are deterministic; only database times are measured for real.
+ *
+ * Strategies: no cache; entries expire after a TTL; invalidate-on-write (the write path deletes the
+ * key after its INSERT, and entries still expire after the TTL as a safety net against races).
  */
-export const CACHE_STRATEGIES = ['none', 'ttl', 'write-through'] as const;
+export const CACHE_STRATEGIES = ['none', 'ttl', 'invalidate-on-write'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
-/** Redis GET ~0.2–0.5 ms p50 including one network hop (reference-numbers.md, redis.io). */
-export const CACHE_OP_MS = 0.3;
+/**
+ * One cache operation (GET, SET or DEL) costs one network round trip, priced exactly like a Postgres
+ * round trip (the lab's RTT setting), plus no server time: Redis answers a GET from memory in
+ * microseconds (redis.io latency docs put p50 at ~0.2–0.5 ms *including* the hop, which is the
+ * same-zone RTT preset). So at RTT 0.5 ms a hit costs 0.5 ms and a Postgres query 0.5 ms + its time.
+ */
+export function cacheOpMs(rttMs: number): number {
+  return rttMs;
+}
 
 export const CACHING_SQL = {
   /** The hot query: a channel header (message count + latest message), on every channel view. */
@@ -79,7 +90,7 @@ interface Entry {
 }
 
 /** Hot channels: 20 keys with Zipf popularity (a few channels get most views). */
-const HOT_CHANNELS = 20;
+export const HOT_CHANNELS = 20;
 
 const percentile = (xs: number[], p: number): number => {
   if (xs.length === 0) return 0;
@@ -100,6 +111,7 @@ export async function runCachingStrategy(
   const cum = zipfCumulative(HOT_CHANNELS, 1);
   const log = new QueryLog(opts.rttMs);
   const db = new LoggedDb(pg, log);
+  const opMs = cacheOpMs(opts.rttMs);
   const cache = new Map<number, Entry>();
   const version = new Map<number, number>();
   const lastWriteAt = new Map<number, number>();
@@ -122,18 +134,18 @@ export async function runCachingStrategy(
         );
         version.set(channelId, (version.get(channelId) ?? 0) + 1);
         lastWriteAt.set(channelId, tMs);
-        // Write-through invalidation: the write path deletes the cached key (one cache op).
+        // Invalidate on write: after the INSERT, the write path deletes the cached key (one op).
         let latencyMs = log.summary(mark).totalMs;
-        if (strategy === 'write-through') {
+        if (strategy === 'invalidate-on-write') {
           cache.delete(channelId);
-          latencyMs += CACHE_OP_MS;
+          latencyMs += opMs;
         }
         events.push({ tMs, kind: 'write', channelId, latencyMs });
         continue;
       }
       const current = version.get(channelId) ?? 0;
       const entry = strategy === 'none' ? undefined : cache.get(channelId);
-      const fresh = entry && (strategy !== 'ttl' || tMs - entry.storedAtMs < ttlMs);
+      const fresh = entry && tMs - entry.storedAtMs < ttlMs;
       if (entry && fresh) {
         hits += 1;
         const stale = entry.version < current;
@@ -141,14 +153,14 @@ export async function runCachingStrategy(
           staleReads += 1;
           maxStaleMs = Math.max(maxStaleMs, tMs - (lastWriteAt.get(channelId) ?? tMs));
         }
-        readLatencies.push(CACHE_OP_MS);
-        events.push({ tMs, kind: 'read', channelId, hit: true, stale, latencyMs: CACHE_OP_MS });
+        readLatencies.push(opMs);
+        events.push({ tMs, kind: 'read', channelId, hit: true, stale, latencyMs: opMs });
         continue;
       }
       const mark = log.mark();
       await db.query(CACHING_SQL.channelHeader, [channelId], 'read');
       // Miss: the GET that missed + the query + the SET that fills the cache ('none': query only).
-      const latencyMs = log.summary(mark).totalMs + (strategy === 'none' ? 0 : 2 * CACHE_OP_MS);
+      const latencyMs = log.summary(mark).totalMs + (strategy === 'none' ? 0 : 2 * opMs);
       if (strategy !== 'none') cache.set(channelId, { storedAtMs: tMs, version: current });
       readLatencies.push(latencyMs);
       events.push({ tMs, kind: 'read', channelId, hit: false, stale: false, latencyMs });

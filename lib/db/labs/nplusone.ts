@@ -3,7 +3,7 @@ import { checksumUsers, type UserWithPosts } from '../checksum';
 import { createOrm } from '../orm';
 import { LoggedDb, QueryLog, summarize, type QueryLogEntry } from '../querylog';
 
-export const N_PLUS_ONE_STRATEGIES = ['nPlusOne', 'join', 'jsonAgg'] as const;
+export const N_PLUS_ONE_STRATEGIES = ['nPlusOne', 'join', 'jsonAgg', 'batched'] as const;
 export type NPlusOneStrategy = (typeof N_PLUS_ONE_STRATEGIES)[number];
 
 export interface NPlusOneOptions {
@@ -52,7 +52,7 @@ async function load(
   }
   const all = await User.findAll({
     include: [{ model: Post }],
-    via: strategy === 'jsonAgg' ? 'json_agg' : 'join',
+    via: strategy === 'jsonAgg' ? 'json_agg' : strategy === 'batched' ? 'batched' : 'join',
   });
   return all.map((u) => ({ ...u, posts: u.posts ?? [] }));
 }

@@ -1,6 +1,7 @@
 /**
- * Seeded PRNG for the query-lab seed data: sfc32 (Chris Doty-Humphrey's "Small Fast Counting" generator,
- * PractRand-tested; the same algorithm as in the `pure-rand` package). 32-bit integer arithmetic only
+ * Seeded PRNG for the query-lab seed data: sfc32, Chris Doty-Humphrey's "Small Fast Counting"
+ * generator from PractRand (shifts 9, 3 and rotate 21, as in bryc's public-domain JavaScript port,
+ * github.com/bryc/code/blob/master/jshash/PRNGs.md). 32-bit integer arithmetic only
  * (Math.imul / >>> 0), so every JS engine yields the identical sequence: the seed, and hence the data
  * and checksums, are the same on every machine. Never Math.random (team rule).
  */

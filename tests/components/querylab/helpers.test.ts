@@ -55,7 +55,7 @@ describe('cache and result labels', () => {
   it('should name the TTL strategy with its TTL', () => {
     expect(strategyLabel('ttl', 10_000)).toBe('TTL 10 s');
     expect(strategyLabel('ttl', 1500)).toBe('TTL 1.5 s');
-    expect(strategyLabel('write-through', 10_000)).toBe('Invalidate on write');
+    expect(strategyLabel('invalidate-on-write', 10_000)).toBe('Invalidate on write');
   });
 
   it('should show NULL, JSON for objects and cut long cells', () => {

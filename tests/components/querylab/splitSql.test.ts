@@ -19,6 +19,46 @@ SELECT $$x;y$$, $f$;$f$ /* block; comment */ FROM t`;
     ]);
   });
 
+  it('should keep dollar quotes whose tag contains digits, and not treat $1 as a tag', () => {
+    expect(splitSql('SELECT $a1$x;y$a1$; SELECT $1::int; SELECT 2')).toEqual([
+      'SELECT $a1$x;y$a1$',
+      'SELECT $1::int',
+      'SELECT 2',
+    ]);
+  });
+
+  it('should honour backslash escapes in E strings only', () => {
+    expect(splitSql("SELECT E'it\\'s; fine'; SELECT 'a\\'; SELECT 3")).toEqual([
+      "SELECT E'it\\'s; fine'",
+      "SELECT 'a\\'",
+      'SELECT 3',
+    ]);
+  });
+
+  it('should skip nested block comments as one comment', () => {
+    expect(splitSql('SELECT 1 /* outer /* inner; */ still; comment */; SELECT 2')).toEqual([
+      'SELECT 1 /* outer /* inner; */ still; comment */',
+      'SELECT 2',
+    ]);
+  });
+
+  it('should never split inside a quoted or commented part', () => {
+    const inner = fc.stringMatching(/^[a-z ;]{0,12}$/);
+    const wrapped = fc.oneof(
+      inner.map((t) => `'${t}'`),
+      inner.map((t) => `E'\\'${t}'`),
+      inner.map((t) => `$q1$${t}$q1$`),
+      inner.map((t) => `/* /* ${t} */ ${t} */`),
+      inner.map((t) => `"${t}"`),
+    );
+    fc.assert(
+      fc.property(fc.array(wrapped, { minLength: 1, maxLength: 4 }), (parts) => {
+        const statements = parts.map((p, k) => `SELECT ${k}, ${p}`);
+        expect(splitSql(statements.join(';\n'))).toEqual(statements);
+      }),
+    );
+  });
+
   it('should drop a trailing statement that is only a comment', () => {
     expect(splitSql('SELECT 1;\n-- done')).toEqual(['SELECT 1']);
   });

@@ -46,7 +46,7 @@ describe('querylab CLI', () => {
     const lines = r.stdout.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!);
-    expect(Object.keys(out).sort()).toEqual(['join', 'nPlusOne', 'users']);
+    expect(Object.keys(out).sort()).toEqual(['batched', 'join', 'nPlusOne', 'users']);
     expect(out.users).toBe(40);
     expect(Object.keys(out.nPlusOne).sort()).toEqual(strategyKeys);
     expect(Object.keys(out.join).sort()).toEqual(strategyKeys);
@@ -54,6 +54,10 @@ describe('querylab CLI', () => {
     expect(out.join).toMatchObject({ queries: 1, rows: 400 });
     expect(out.nPlusOne.checksum).toBe(out.join.checksum);
     expect(out.nPlusOne.ms).toBeGreaterThan(0);
+    expect(Object.keys(out.batched).sort()).toEqual(strategyKeys);
+    // The users, then every user's posts in one WHERE user_id = ANY($1): 40 + 400 rows.
+    expect(out.batched).toMatchObject({ queries: 2, rows: 440 });
+    expect(out.batched.checksum).toBe(out.join.checksum);
   });
 
   it('should add queries × RTT to ms when --rtt-ms is given', () => {
@@ -62,6 +66,8 @@ describe('querylab CLI', () => {
     expect(out.nPlusOne.ms).toBeGreaterThanOrEqual(11 * 100);
     expect(out.join.ms).toBeGreaterThanOrEqual(100);
     expect(out.join.ms).toBeLessThan(11 * 100);
+    expect(out.batched.ms).toBeGreaterThanOrEqual(2 * 100);
+    expect(out.batched.ms).toBeLessThan(11 * 100);
   });
 
   it('should print the explain contract: Seq Scan without the index, an index scan with it', () => {

@@ -47,11 +47,11 @@ describe('measure-before-you-optimize lab', () => {
 });
 
 describe('caching lab', () => {
-  it('should show hits, stale reads under TTL and none under write-through invalidation', async () => {
+  it('should show hits, stale reads under TTL and none when invalidated on write', async () => {
     const r = await engine.runCachingLab({ rttMs: 0.5, requests: 120 });
     const none = r.runs.none!;
     const ttl = r.runs.ttl!;
-    const wt = r.runs['write-through']!;
+    const wt = r.runs['invalidate-on-write']!;
     expect(none.hits).toBe(0);
     expect(none.dbQueries).toBe(120);
     expect(ttl.hitRatio).toBeGreaterThan(0.5);
@@ -86,5 +86,27 @@ describe('caching lab', () => {
       strategies: ['ttl'],
     });
     expect(r.runs.ttl!.maxStaleMs).toBeLessThan(1000);
+  });
+});
+
+describe('stampede lab', () => {
+  it('should send every concurrent miss to Postgres without coalescing, and one query per key with it', async () => {
+    const r = await engine.runStampede({ rttMs: 0.5, readsPerSecond: 5000, durationMs: 60 });
+    const warm = r.runs.warm!;
+    const flush = r.runs.flush!;
+    const single = r.runs['flush-coalesced']!;
+    expect(warm.dbQueries).toBe(0);
+    expect(warm.hits).toBe(warm.reads);
+    // Coalesced: one fill per key that was read, however many reads arrived during it.
+    expect(single.dbQueries).toBeLessThanOrEqual(20);
+    expect(single.hotKeyQueries).toBe(1);
+    expect(single.hits + single.waits + single.dbQueries).toBe(single.reads);
+    // 5,000 reads/s, a fill takes at least two cache hops and a round trip (1.5 ms): the hot key
+    // (28% of reads) gets several reads during its first fill, and each sends its own query.
+    expect(flush.hotKeyQueries).toBeGreaterThan(1);
+    expect(flush.dbQueries).toBeGreaterThan(single.dbQueries);
+    expect(flush.dbBusyMs).toBeGreaterThan(single.dbBusyMs);
+    expect(flush.peakQueue).toBeGreaterThan(single.peakQueue);
+    expect(r.hotKeyShare).toBeCloseTo(1 / 3.5977, 3);
   });
 });

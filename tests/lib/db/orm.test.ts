@@ -17,6 +17,12 @@ describe('tiny ORM (essay style)', () => {
     expect(r.runs.nPlusOne?.queries).toBe(26);
     expect(r.runs.join?.queries).toBe(1);
     expect(r.runs.jsonAgg?.queries).toBe(1);
+    expect(r.runs.batched?.queries).toBe(2);
+    expect(r.runs.batched?.log.map((e) => e.sql)).toEqual([
+      SQL.findAllUsers,
+      SQL.findPostsByUserIds,
+    ]);
+    expect(r.runs.batched?.log[1]?.params).toEqual([Array.from({ length: 25 }, (_, i) => i + 1)]);
     expect(r.checksumsMatch).toBe(true);
     expect(r.runs.nPlusOne?.checksum).toBe(r.runs.join?.checksum);
     expect(r.runs.nPlusOne?.posts).toBe(250);
@@ -61,6 +67,7 @@ describe('tiny ORM (essay style)', () => {
     for (const users of [
       await User.findAll({ include: [{ model: Post }] }),
       await User.findAll({ include: [{ model: Post }], via: 'json_agg' }),
+      await User.findAll({ include: [{ model: Post }], via: 'batched' }),
     ]) {
       expect(users.map((u) => u.id)).toEqual([1, 2, 3, 4, 5]);
       for (const u of users)
@@ -83,6 +90,30 @@ describe('user code (the editor)', () => {
     expect(before.loaded?.checksum).toBe(lab.runs.join!.checksum);
     expect(after.loaded?.checksum).toBe(lab.runs.join!.checksum);
     expect(third.loaded?.checksum).toBe(lab.runs.join!.checksum);
+  });
+
+  it('should run the batched snippet in 2 queries with the same checksum', async () => {
+    const lab = await engine.runNPlusOne({ users: 20, rttMs: 0, strategies: ['join'] });
+    const r = await engine.runUserCode(SNIPPETS.batched, { users: 20, rttMs: 0.5 });
+    expect(r.ok).toBe(true);
+    expect(r.summary.queries).toBe(2);
+    expect(r.loaded?.checksum).toBe(lab.runs.join!.checksum);
+  });
+
+  it('should overlap Promise.all queries on the pool: less waiting, same queries and database work', async () => {
+    const opts = { users: 40, rttMs: 2 };
+    const seq = await engine.runUserCode(SNIPPETS.before, opts);
+    const par = await engine.runUserCode(SNIPPETS.promiseAll, opts);
+    expect(par.ok).toBe(true);
+    expect(par.summary.queries).toBe(seq.summary.queries);
+    expect(par.loaded?.checksum).toBe(seq.loaded?.checksum);
+    expect(par.summary.rttMs).toBeCloseTo(seq.summary.rttMs, 9);
+    expect(seq.summary.peakConnections).toBe(1);
+    expect(par.summary.peakConnections).toBe(10);
+    // 40 lookups on 10 connections: at least 4 waves of one 2 ms round trip each, versus 40 in a row.
+    expect(seq.summary.elapsedMs).toBeGreaterThanOrEqual(41 * 2);
+    expect(par.summary.elapsedMs).toBeLessThan(seq.summary.elapsedMs);
+    expect(par.summary.elapsedMs).toBeGreaterThanOrEqual(5 * 2);
   });
 
   it('should strip TypeScript types', async () => {

@@ -43,7 +43,15 @@ describe('QueryLog', () => {
     log.record({ sql: 'a', params: [], rows: 1, dbMs: 1 });
     const mark = log.mark();
     log.record({ sql: 'b', params: [], rows: 3, dbMs: 2 });
-    expect(log.summary(mark)).toEqual({ queries: 1, rows: 3, dbMs: 2, rttMs: 1, totalMs: 3 });
+    expect(log.summary(mark)).toEqual({
+      queries: 1,
+      rows: 3,
+      dbMs: 2,
+      rttMs: 1,
+      totalMs: 3,
+      elapsedMs: 3,
+      peakConnections: 1,
+    });
     expect(log.since(mark).map((e) => e.sql)).toEqual(['b']);
   });
 
@@ -53,5 +61,35 @@ describe('QueryLog', () => {
       '12',
       { a: ['1'] },
     ]);
+  });
+
+  it('should overlap queries issued together up to the pool size, and queue the rest', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        (n, pool, dbMs) => {
+          const log = new QueryLog(1, pool);
+          const at = log.issueTime();
+          for (let i = 0; i < n; i++) log.record({ sql: 'q', params: [i], rows: 1, dbMs }, at);
+          const s = log.summary();
+          expect(s.peakConnections).toBe(Math.min(n, pool));
+          // Equal queries on `pool` connections: ceil(n / pool) waves.
+          expect(s.elapsedMs).toBeCloseTo(Math.ceil(n / pool) * (1 + dbMs), 9);
+          expect(s.totalMs).toBeCloseTo(n * (1 + dbMs), 9);
+          expect(s.elapsedMs).toBeLessThanOrEqual(s.totalMs + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('should issue a query after the ones that already answered', () => {
+    const log = new QueryLog(0.5, 10);
+    log.record({ sql: 'a', params: [], rows: 1, dbMs: 1 });
+    expect(log.issueTime()).toBeCloseTo(1.5, 9);
+    const e = log.record({ sql: 'b', params: [], rows: 1, dbMs: 1 });
+    expect(e.startMs).toBeCloseTo(1.5, 9);
+    expect(log.summary().peakConnections).toBe(1);
   });
 });

@@ -15,8 +15,3 @@ export function table(
     ...cells.slice(1).map(line),
   ].join('\n');
 }
-
-export const ms = (x: number): string => x.toFixed(1);
-export const int = (x: number): string => Math.round(x).toLocaleString('en-US');
-/** Milliseconds rounded to 3 decimals for JSON output (µs resolution is all performance.now gives). */
-export const round3 = (x: number): number => Math.round(x * 1000) / 1000;

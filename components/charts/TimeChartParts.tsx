@@ -1,4 +1,5 @@
-import { formatMs } from './format';
+import { formatMs } from '@/lib/format';
+import './chartParts.css';
 
 /**
  * Shared SVG fills: database time is solid, network time is hatched, so the two differ by shape as

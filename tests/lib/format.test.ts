@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   formatCount,
+  formatFixed,
+  formatHalfWidth,
+  formatSeconds,
+  formatSignedPercent,
+  formatSignificant,
   formatMs,
   formatParams,
   formatPercent,
   formatRatio,
   oneLineSql,
   plural,
-} from '@/components/querylab/format';
+} from '@/lib/format';
 
 describe('formatCount', () => {
   it('should group thousands with commas whatever the locale', () => {
@@ -89,5 +94,31 @@ describe('oneLineSql and formatParams', () => {
     expect(formatParams([42, 'ada', null, true])).toBe("42, 'ada', NULL, true");
     expect(formatParams([])).toBe('');
     expect(formatParams(undefined)).toBe('');
+  });
+});
+
+describe('validation-table and CLI formats', () => {
+  it('should keep 4 significant digits below 1,000 and group thousands above', () => {
+    expect(formatSignificant(0.96081)).toBe('0.9608');
+    expect(formatSignificant(46.0517)).toBe('46.05');
+    expect(formatSignificant(35_900.4)).toBe('35,900');
+    expect(formatSignificant(Number.NaN)).toBe('—');
+  });
+
+  it('should sign relative errors with a true minus sign', () => {
+    expect(formatSignedPercent(0.0123)).toBe('+1.23%');
+    expect(formatSignedPercent(-0.004)).toBe('−0.40%');
+  });
+
+  it('should show unbounded half-widths as infinity', () => {
+    expect(formatHalfWidth(Number.POSITIVE_INFINITY)).toBe('∞');
+    expect(formatHalfWidth(0.01234)).toBe('0.012');
+    expect(formatHalfWidth(1234.5)).toBe('1,235');
+  });
+
+  it('should print fixed decimals without grouping, and seconds from milliseconds', () => {
+    expect(formatFixed(1234.56, 1)).toBe('1234.6');
+    expect(formatFixed(0.5, 0)).toBe('1');
+    expect(formatSeconds(12_345)).toBe('12.3 s');
   });
 });

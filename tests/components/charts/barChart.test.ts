@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitLabel } from '@/components/querylab/BarChart';
+import { fitLabel } from '@/components/charts/BarChart';
 
 describe('fitLabel', () => {
   it('should keep the detail when the whole line fits and drop it when it does not', () => {
