@@ -8,7 +8,7 @@ import {
   isWithinTolerance,
   parseNumberInput,
 } from './challengeAnswer';
-import { readStatus, saveStatus, type ChallengeStatus } from './challengeProgress';
+import { readStatus, saveStatus, saveWrongAnswer, type ChallengeStatus } from './challengeProgress';
 
 type Feedback =
   | { kind: 'idle' }
@@ -74,6 +74,7 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
         setFeedback({ kind: 'right' });
         return complete('solved');
       }
+      saveWrongAnswer(storage(), spec.id, spec.choices[choice] ?? String(choice));
       return setFeedback({
         kind: 'wrong',
         message: 'Not quite. Think about it once more, or reveal the answer.',
@@ -90,6 +91,7 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
       setFeedback({ kind: 'right' });
       return complete('solved');
     }
+    saveWrongAnswer(storage(), spec.id, String(value));
     const direction = value < spec.answer ? 'too low' : 'too high';
     setFeedback({
       kind: 'wrong',
