@@ -75,7 +75,7 @@ export const MEASUREMENTS = {
   'caching.ttl-hit-ratio': {
     kind: 'number',
     unit: '%',
-    label: 'share of reads the 10 s TTL cache answered',
+    label: 'share of reads the TTL cache answered (at the TTL set in the lab)',
   },
 } as const satisfies Record<string, MeasurementSpec>;
 

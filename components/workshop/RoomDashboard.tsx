@@ -177,7 +177,12 @@ export function RoomDashboard({ titles }: { titles: Record<string, string> }) {
         <>
           <section aria-labelledby={`${uid}-who`}>
             <h2 id={`${uid}-who`}>Who did what ({room.length})</h2>
-            <div className="workshop-table-scroll" tabIndex={0} aria-label="Learners table">
+            <div
+              className="workshop-table-scroll"
+              role="region"
+              tabIndex={0}
+              aria-label="Learners table"
+            >
               <table className="workshop-table" data-testid="room-table">
                 <thead>
                   <tr>
@@ -276,7 +281,12 @@ export function RoomDashboard({ titles }: { titles: Record<string, string> }) {
           <section aria-labelledby={`${uid}-wrong`}>
             <h2 id={`${uid}-wrong`}>Challenges: the most common wrong answers</h2>
             <p>Discussion prompts: ask someone who gave a common wrong answer how they reasoned.</p>
-            <div className="workshop-table-scroll" tabIndex={0} aria-label="Wrong answers table">
+            <div
+              className="workshop-table-scroll"
+              role="region"
+              tabIndex={0}
+              aria-label="Wrong answers table"
+            >
               <table className="workshop-table" data-testid="room-wrong">
                 <thead>
                   <tr>
