@@ -44,11 +44,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Site" className="site-nav">
               <Link href="/">Journey</Link>
-              {pages.map((p) => (
-                <Link key={p.path} href={p.path}>
-                  {p.navLabel}
-                </Link>
-              ))}
+              {pages
+                .filter((p) => !('nav' in p) || p.nav)
+                .map((p) => (
+                  <Link key={p.path} href={p.path}>
+                    {p.navLabel}
+                  </Link>
+                ))}
             </nav>
             <ThemeToggle />
           </div>

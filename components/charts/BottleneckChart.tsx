@@ -33,7 +33,7 @@ export function BottleneckChart() {
   }));
 
   return (
-    <figure className="chart" data-testid="bottleneck-chart">
+    <figure className="chart" data-testid="bottleneck-chart" data-experiment>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"

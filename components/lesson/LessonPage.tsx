@@ -1,4 +1,6 @@
 import { lessonIndex, lessons } from '@/content/lessons';
+import { PresenterMode } from '@/components/workshop/PresenterMode';
+import { WorkshopBannerSlot } from '@/components/workshop/WorkshopBannerSlot';
 import { LessonNav } from './LessonNav';
 import { loadLessonMetadata, type LoadedLesson } from './loadLesson';
 import { PhaseBadge } from './PhaseBadge';
@@ -19,6 +21,8 @@ export async function LessonPage({ lesson }: { lesson: LoadedLesson }) {
   return (
     <div className="lesson-layout">
       <article className="lesson" data-lesson={entry.slug}>
+        <WorkshopBannerSlot current={entry.slug} />
+        <PresenterMode />
         <header className="lesson-header">
           <PhaseBadge phase={entry.phase} />
           <h1>{metadata.title}</h1>
