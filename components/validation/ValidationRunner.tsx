@@ -1,17 +1,11 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { z } from 'zod/mini';
 import type { ValidationCaseInfo, ValidationResult } from '@/simulations/validation';
 import type { WorkerSimulationApi } from '@/simulations/workerTransport';
 import { createSimulationWorker } from '@/simulations/workerClient';
 import { formatSeconds } from './format';
 import { ValidationTable } from './ValidationTable';
-
-/** The seed field is user input: a whole number that rngStream() accepts. */
-const seedSchema = z
-  .string()
-  .check(z.regex(/^\d{1,9}$/, 'Use a whole number from 0 to 999999999.'));
 
 type Status =
   | { kind: 'idle' }
@@ -39,6 +33,7 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
   }, [status.kind]);
 
   async function run() {
+    const { seedSchema } = await import('./seedSchema');
     const parsed = seedSchema.safeParse(seedText.trim());
     if (!parsed.success) {
       setSeedError(parsed.error.issues[0]?.message ?? 'Invalid seed.');
