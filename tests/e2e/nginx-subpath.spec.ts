@@ -1,6 +1,6 @@
 import { lessons } from '../../content/lessons';
 import { expect, test } from './fixtures';
-import { startNginx, type NginxServer } from './nginx-server';
+import { startNginx, type NginxServer } from '../../scripts/nginx-server';
 import { pagesStored } from './offline-helpers';
 import { readyLab } from './querylab-helpers';
 

@@ -1,7 +1,7 @@
 import { lessons } from '../../content/lessons';
 import { pages } from '../../content/pages';
 import { expect, test } from './fixtures';
-import { startNginx, type NginxServer } from './nginx-server';
+import { startNginx, type NginxServer } from '../../scripts/nginx-server';
 import { expectWorksOffline, offlineAllowed } from './offline-helpers';
 import { readyLab } from './querylab-helpers';
 

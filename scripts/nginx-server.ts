@@ -20,6 +20,8 @@ import path from 'node:path';
  */
 export interface NginxServer {
   origin: string;
+  /** With `accessLog`: one line per response, `<bytes sent incl. headers> <uri>`. */
+  accessLog?: string;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-function rewrite(conf: string, port: number, root: string, dir: string): string {
+function rewrite(
+  conf: string,
+  port: number,
+  root: string,
+  dir: string,
+  accessLog: boolean,
+): string {
   const replace = (from: RegExp, to: string, text: string): string => {
     if (!from.test(text)) throw new Error(`deploy config: expected ${from} to rewrite`);
     return text.replace(from, to);
@@ -47,6 +55,13 @@ function rewrite(conf: string, port: number, root: string, dir: string): string 
   out = replace(/root \/usr\/share\/nginx\/html;/, `root ${root};`, out);
   out = replace(/pid \/run\/nginx\.pid;/, `pid ${dir}/nginx.pid;`, out);
   out = replace(/error_log \/dev\/stderr warn;/, `error_log ${dir}/error.log warn;`, out);
+  if (accessLog) {
+    out = replace(
+      /access_log off;/,
+      `log_format bytes '$bytes_sent $request_uri';\n  access_log ${dir}/access.log bytes;`,
+      out,
+    );
+  }
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((t) => `  ${t}_temp_path ${dir}/${t};`)
     .join('\n');
@@ -61,6 +76,8 @@ export async function startNginx(opts: {
   config: 'nginx.conf' | 'nginx-subpath.conf';
   exportDir: string;
   basePath?: string;
+  /** Log the bytes of every response (the delivery bench counts what crossed the wire). */
+  accessLog?: boolean;
 }): Promise<NginxServer> {
   const bin = nginxPath();
   if (!existsSync(bin)) {
@@ -76,7 +93,10 @@ export async function startNginx(opts: {
   }
   const port = await freePort();
   const conf = readFileSync(path.resolve('deploy', opts.config), 'utf8');
-  writeFileSync(path.join(dir, 'nginx.conf'), rewrite(conf, port, root, dir));
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    rewrite(conf, port, root, dir, opts.accessLog ?? false),
+  );
   const proc: ChildProcess = spawn(
     bin,
     ['-p', dir, '-c', `${dir}/nginx.conf`, '-g', 'daemon off;'],
@@ -112,6 +132,7 @@ export async function startNginx(opts: {
   }
   return {
     origin,
+    accessLog: opts.accessLog ? path.join(dir, 'access.log') : undefined,
     async stop() {
       proc.kill('SIGTERM');
       await exited;
