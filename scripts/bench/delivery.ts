@@ -40,9 +40,18 @@ async function measureLab(page: Page, route: string, lab: string) {
   await page.goto(`${origin}${route}`);
   const mount = page.locator(`[data-testid="querylab"][data-lab="${lab}"]`).first();
   await mount.scrollIntoViewIfNeeded();
+  // Ready, or failed (a start-up or download timeout on a slow link is a result worth printing).
   await mount
-    .locator('[data-testid="querylab-status"][data-state="ready"]')
+    .locator(
+      '[data-testid="querylab-status"][data-state="ready"], [data-testid="querylab-status"][data-state="failed"]',
+    )
     .waitFor({ timeout: 180_000 });
+  const status = mount.getByTestId('querylab-status');
+  if ((await status.getAttribute('data-state')) === 'failed') {
+    throw new Error(
+      `lab failed after ${s(Date.now() - t0)}, ${mb(logBytes() - start)}: ${await status.textContent()}`,
+    );
+  }
   const ready = { ms: Date.now() - t0, bytes: logBytes() - start };
   const run = mount.getByTestId('querylab-run');
   await run.click({ timeout: 60_000 });
