@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ValidationCaseInfo, ValidationResult } from '@/simulations/validation';
 import type { WorkerSimulationApi } from '@/simulations/workerTransport';
-import { createSimulationWorker } from '@/simulations/workerClient';
 import { formatSeconds } from './format';
 import { ValidationTable } from './ValidationTable';
 
@@ -45,7 +44,9 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
     setStatus({ kind: 'running', done: 0 });
     startRef.current = performance.now();
     try {
-      apiRef.current ??= createSimulationWorker();
+      // Loaded on first Run: the worker client carries the simulator's message schemas (zod), which
+      // would otherwise be in the page's first-load JavaScript.
+      apiRef.current ??= (await import('@/simulations/workerClient')).createSimulationWorker();
       await apiRef.current.runValidation(
         { seed: Number(parsed.data) },
         {
