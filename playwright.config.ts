@@ -24,11 +24,13 @@ export default defineConfig({
     // Trailing slash so that relative routes ('./learn/x/') stay under a sub-path.
     baseURL: `http://127.0.0.1:${port}${basePath}/`,
     trace: 'off',
+    // Each test starts from the network; offline specs allow the service worker (test.use).
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromiumPath() ?? undefined, args: chromiumArgs },
   },
   projects: [
-    { name: 'site', testIgnore: /basepath\.spec\.ts$/ },
-    { name: 'subpath', testMatch: /basepath\.spec\.ts$/ },
+    { name: 'site', testIgnore: /(basepath|nginx-subpath)\.spec\.ts$/ },
+    { name: 'subpath', testMatch: /(basepath|nginx-subpath)\.spec\.ts$/ },
   ],
   webServer: {
     command: `node scripts/serve.mjs ${outDir}`,

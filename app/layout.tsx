@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { pages } from '@/content/pages';
+import { OfflineControl } from '@/components/offline/OfflineControl';
 import { ThemeToggle } from '@/components/site/ThemeToggle';
 import { themeBootScript } from '@/components/site/theme';
 import { basePath } from '@/lib/site';
@@ -61,8 +62,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>
             Scaling Workbench — every number on these pages is measured in your browser. Open
-            source; runs offline from static files.
+            source; static files that keep working offline after one visit.
           </p>
+          <OfflineControl />
         </footer>
       </body>
     </html>

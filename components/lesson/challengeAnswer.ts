@@ -1,35 +1,8 @@
-// zod/mini: the same validation as zod with a tree-shakable API, because this module ships in
-// every lesson page's first-load JavaScript (full zod adds ~33 KB gzip there).
-import { z } from 'zod/mini';
+// Pure answer checking for <Challenge>, shipped to the browser. The props schema lives in
+// challengeSchema.ts, which only the server component imports: zod stays out of first-load JS.
+import type { ChallengeSpec } from './challengeSchema';
 
-const ID = /^[a-z0-9-]+$/;
-
-/** Props a lesson author gives <Challenge>; validated so a typo fails the build with a clear message. */
-export const challengePropsSchema = z.union([
-  z.strictObject({
-    id: z.string().check(z.regex(ID, 'id: lowercase letters, digits and dashes')),
-    question: z.string().check(z.minLength(5)),
-    choices: z.array(z.string().check(z.minLength(1))).check(z.minLength(2), z.maxLength(8)),
-    answer: z.int().check(z.nonnegative()),
-    /**
-     * One sentence per choice, in the same order: why a wrong choice is wrong (shown when it is
-     * picked), and for the right one, why it is right. Same length as `choices`.
-     */
-    feedback: z.optional(
-      z.array(z.string().check(z.minLength(1))).check(z.minLength(2), z.maxLength(8)),
-    ),
-  }),
-  z.strictObject({
-    id: z.string().check(z.regex(ID, 'id: lowercase letters, digits and dashes')),
-    question: z.string().check(z.minLength(5)),
-    answer: z.number(),
-    /** Relative tolerance, e.g. 0.05 accepts ±5% (default ±1%). */
-    tolerance: z.optional(z.number().check(z.gte(0), z.lte(1))),
-    unit: z.optional(z.string()),
-  }),
-]);
-
-export type ChallengeSpec = z.infer<typeof challengePropsSchema>;
+export type { ChallengeSpec };
 
 /**
  * Cross-field rules zod's per-field schema cannot state: the answer is a choice index and the

@@ -1,17 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { z } from 'zod/mini';
 import type { ValidationCaseInfo, ValidationResult } from '@/simulations/validation';
 import type { WorkerSimulationApi } from '@/simulations/workerTransport';
-import { createSimulationWorker } from '@/simulations/workerClient';
 import { formatSeconds } from '@/lib/format';
 import { ValidationTable } from './ValidationTable';
-
-/** The seed field is user input: a whole number that rngStream() accepts. */
-const seedSchema = z
-  .string()
-  .check(z.regex(/^\d{1,9}$/, 'Use a whole number from 0 to 999999999.'));
 
 type Status =
   | { kind: 'idle' }
@@ -39,6 +32,7 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
   }, [status.kind]);
 
   async function run() {
+    const { seedSchema } = await import('./seedSchema');
     const parsed = seedSchema.safeParse(seedText.trim());
     if (!parsed.success) {
       setSeedError(parsed.error.issues[0]?.message ?? 'Invalid seed.');
@@ -50,7 +44,9 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
     setStatus({ kind: 'running', done: 0 });
     startRef.current = performance.now();
     try {
-      apiRef.current ??= createSimulationWorker();
+      // Loaded on first Run: the worker client carries the simulator's message schemas (zod), which
+      // would otherwise be in the page's first-load JavaScript.
+      apiRef.current ??= (await import('@/simulations/workerClient')).createSimulationWorker();
       await apiRef.current.runValidation(
         { seed: Number(parsed.data) },
         {

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  challengePropsSchema,
-  isWithinTolerance,
-  parseNumberInput,
-} from '@/components/lesson/challengeAnswer';
+import { isWithinTolerance, parseNumberInput } from '@/components/lesson/challengeAnswer';
+import { challengePropsSchema } from '@/components/lesson/challengeSchema';
 
 describe('parseNumberInput', () => {
   it('should read the ways people type numbers', () => {
