@@ -101,6 +101,8 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
         k,
         {
           totalMs: round3(run.totalMs),
+          dbMs: round3(run.dbMs),
+          rttMs: round3(run.rttMs),
           queries: run.queries,
           bottleneck: run.bottleneck,
           endpoints: run.endpoints.map((e) => ({
@@ -108,8 +110,19 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
             calls: e.calls,
             totalMs: round3(e.totalMs),
             meanMs: round3(e.meanMs),
+            p95Ms: round3(e.p95Ms),
+            p99Ms: round3(e.p99Ms),
+            dbMs: round3(e.dbMs),
             queriesPerRequest: e.queriesPerRequest,
             share: round3(e.share),
+            dbShare: round3(e.dbShare),
+          })),
+          statements: run.statements.map((st) => ({
+            name: st.name,
+            calls: st.calls,
+            totalDbMs: round3(st.totalDbMs),
+            meanDbMs: round3(st.meanDbMs),
+            write: st.write,
           })),
         },
       ]),
