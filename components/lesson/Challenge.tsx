@@ -10,7 +10,7 @@ import {
   isWithinTolerance,
   parseNumberInput,
 } from './challengeAnswer';
-import { readStatus, saveStatus, type ChallengeStatus } from './challengeProgress';
+import { readStatus, saveStatus, saveWrongAnswer, type ChallengeStatus } from './challengeProgress';
 
 type Feedback =
   | { kind: 'idle' }
@@ -70,6 +70,7 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
         return complete('solved');
       }
       const why = spec.feedback?.[choice];
+      saveWrongAnswer(storage(), spec.id, spec.choices[choice] ?? String(choice));
       return setFeedback({
         kind: 'wrong',
         message: why
@@ -88,6 +89,7 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
       setFeedback({ kind: 'right' });
       return complete('solved');
     }
+    saveWrongAnswer(storage(), spec.id, String(value));
     const direction = value < spec.answer ? 'too low' : 'too high';
     setFeedback({
       kind: 'wrong',

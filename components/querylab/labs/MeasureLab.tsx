@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { measureResults } from '../labResults';
 import type { MeasureLabResult, MeasureRun } from '@/lib/db/labs/measure';
 import type { Endpoint } from '@/lib/db/labs/measure-sql';
 import { BarChart } from '../BarChart';
@@ -120,6 +122,9 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
   const [result, setResult] = useState<MeasureLabResult | null>(null);
   const [traceOf, setTraceOf] = useState<Endpoint | null>(null);
   const ready = lab.state.kind === 'ready';
+  useEffect(() => {
+    if (result) publishResults(measureResults(result));
+  }, [result]);
 
   const run = useCallback(async () => {
     const r = await lab.run((c) => c.runMeasureLab({ rttMs: rtt, variants: ['baseline'] }));
