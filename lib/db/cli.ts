@@ -115,7 +115,7 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
             dbMs: round3(e.dbMs),
             queriesPerRequest: e.queriesPerRequest,
             share: round3(e.share),
-            dbShare: round3(e.dbShare),
+            latencyShare: round3(e.latencyShare),
           })),
           statements: run.statements.map((st) => ({
             name: st.name,
@@ -136,12 +136,14 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
     );
     out(
       table(
-        ['endpoint', 'calls', 'total ms', 'mean ms', 'queries/req', 'share'],
+        ['endpoint', 'calls', 'db ms', 'total ms', 'mean ms', 'p95 ms', 'queries/req', 'db share'],
         run.endpoints.map((e) => [
           e.endpoint,
           e.calls,
+          ms(e.dbMs),
           ms(e.totalMs),
           ms(e.meanMs),
+          ms(e.p95Ms),
           e.queriesPerRequest.toFixed(1),
           `${(e.share * 100).toFixed(0)}%`,
         ]),

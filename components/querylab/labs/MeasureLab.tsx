@@ -28,7 +28,7 @@ const NUM_HEADERS = [
 
 /**
  * The APM "endpoints" table: request latency (mean, p95, p99: database + simulated network) beside
- * the database time each endpoint consumed. Sorted by total time, largest first.
+ * the database time each endpoint consumed. Sorted by database time, largest first.
  */
 function EndpointTable({ run }: { run: MeasureRun }) {
   return (
@@ -60,7 +60,7 @@ function EndpointTable({ run }: { run: MeasureRun }) {
               <td className="num">{formatMs(e.p99Ms)}</td>
               <td className="num">{formatMs(e.dbMs)}</td>
               <td className="num">{formatMs(e.rttMs)}</td>
-              <td className="num">{formatPercent(e.dbShare)}</td>
+              <td className="num">{formatPercent(e.share)}</td>
             </tr>
           ))}
         </tbody>
@@ -150,7 +150,7 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
   const base = result?.runs.baseline;
   const fixed = result?.runs.fixed;
   // The database's view (time the server spends) ranks endpoints; latency adds the network.
-  const byDb = base ? [...base.endpoints].sort((a, b) => b.dbMs - a.dbMs) : [];
+  const byDb = base?.endpoints ?? [];
   const dbTop = byDb[0];
   const shownTrace = base?.traces.find((t) => t.endpoint === (traceOf ?? dbTop?.endpoint));
   const disabled = !ready || lab.busy;
@@ -178,16 +178,16 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
             {formatMs(base.dbMs)} of database time and {formatMs(base.rttMs)} waiting on the
             (simulated) network.{' '}
             <code data-testid="querylab-apm-bottleneck">{dbTop?.endpoint}</code> consumed{' '}
-            {formatPercent(dbTop?.dbShare ?? 0)} of the database&apos;s time.
+            {formatPercent(dbTop?.share ?? 0)} of the database&apos;s time.
           </p>
           <BarChart
             testId="querylab-apm-chart"
-            caption={`Database time per endpoint: ${byDb.map((e) => `${e.endpoint} ${formatMs(e.dbMs)} (${formatPercent(e.dbShare)})`).join(', ')}.`}
+            caption={`Database time per endpoint: ${byDb.map((e) => `${e.endpoint} ${formatMs(e.dbMs)} (${formatPercent(e.share)})`).join(', ')}.`}
             bars={byDb.map((e) => ({
               label: e.endpoint,
               detail: `${e.calls} calls · ${e.queriesPerRequest.toFixed(1)} queries each`,
               value: e.dbMs,
-              valueLabel: `${formatMs(e.dbMs)} (${formatPercent(e.dbShare)})`,
+              valueLabel: `${formatMs(e.dbMs)} (${formatPercent(e.share)})`,
               highlight: e.endpoint === dbTop?.endpoint,
             }))}
           />

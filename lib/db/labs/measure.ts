@@ -35,10 +35,10 @@ export interface EndpointStats {
   dbMs: number;
   /** Simulated network time, summed over calls, ms. */
   rttMs: number;
-  /** Share of the whole workload's time (database + network): what a latency view shows. */
+  /** Share of the workload's database time: what loads the database server. */
   share: number;
-  /** Share of the workload's database time alone: what loads the database server. */
-  dbShare: number;
+  /** Share of the workload's total time (database + simulated network): a latency view. */
+  latencyShare: number;
 }
 
 interface EndpointAccumulator {
@@ -70,9 +70,9 @@ export interface MeasureRun {
   dbMs: number;
   /** Simulated network time alone (queries × RTT), ms. */
   rttMs: number;
-  /** Sorted by totalMs, largest first: the APM "time consumed" view. */
+  /** Sorted by database time, largest first: what loads the server. */
   endpoints: EndpointStats[];
-  /** The endpoint that consumes the most total time. */
+  /** The endpoint that consumes the most database time. */
   bottleneck: Endpoint;
   /** The endpoint with the slowest mean request: the tempting (wrong) first guess. */
   slowestPerRequest: Endpoint;
@@ -218,10 +218,10 @@ export async function runMeasureVariant(
       queriesPerRequest: st.queries / st.calls,
       dbMs: st.dbMs,
       rttMs: st.rttMs,
-      share: all.totalMs > 0 ? st.totalMs / all.totalMs : 0,
-      dbShare: all.dbMs > 0 ? st.dbMs / all.dbMs : 0,
+      share: all.dbMs > 0 ? st.dbMs / all.dbMs : 0,
+      latencyShare: all.totalMs > 0 ? st.totalMs / all.totalMs : 0,
     }))
-    .sort((a, b) => b.totalMs - a.totalMs);
+    .sort((a, b) => b.dbMs - a.dbMs);
   const first = endpoints[0];
   if (!first) throw new Error('measure lab: no requests');
   const slowest = endpoints.reduce((a, b) => (b.meanMs > a.meanMs ? b : a), first);
