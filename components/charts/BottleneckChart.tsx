@@ -53,7 +53,7 @@ export function BottleneckChart() {
         {loads.map((l, i) => (
           <span key={l.id}>
             {i > 0 && '; '}
-            {TIER_LABELS[l.id].toLowerCase()} <strong>{pct(l.utilization)}</strong>
+            {TIER_LABELS[l.id]} <strong>{pct(l.utilization)}</strong>
           </span>
         ))}
         .

@@ -4,6 +4,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { parseNumberInput } from '@/components/lesson/challengeAnswer';
 import { firstBottleneck, formatCount, TIER_LABELS, type ModelSettings } from './capacityModel';
 
+/** The tiers as they read mid-sentence. */
+const IN_SENTENCE = { primary: 'the Postgres primary', app: 'one app server' } as const;
+
 export interface Guess {
   tier: 'primary' | 'app';
   users: number;
@@ -51,10 +54,9 @@ export function BottleneckPredict({
     return (
       <div className="model-predict" data-testid="model-predict-result">
         <p role="status">
-          You predicted <strong>{TIER_LABELS[guess.tier].toLowerCase()}</strong> at{' '}
-          {formatCount(guess.users)} users. With these settings the model says{' '}
-          <strong>{TIER_LABELS[first.tier].toLowerCase()}</strong> fills first, at{' '}
-          <strong>{formatCount(first.users)} users</strong>
+          You predicted <strong>{IN_SENTENCE[guess.tier]}</strong> at {formatCount(guess.users)}{' '}
+          users. With these settings the model says <strong>{IN_SENTENCE[first.tier]}</strong> fills
+          first, at <strong>{formatCount(first.users)} users</strong>
           {guess.tier === first.tier ? ': right tier' : ': the other tier'}, and your number is{' '}
           {factor < 1.1 ? 'within 10%' : `${factor.toFixed(1)}× too ${low ? 'low' : 'high'}`}.
         </p>

@@ -6,7 +6,7 @@ import { resetSimulationApi, simulationApi } from './simulationWorker';
 import {
   arrivalRateFor,
   CURVE_SERVERS,
-  ENGINE_RUN,
+  engineRun,
   RHO_RANGE,
   SERVICE_MS,
   theoryAt,
@@ -32,7 +32,7 @@ type Engine =
     }
   | { kind: 'error'; message: string };
 
-const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+const ms = (x: number) => `${x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
@@ -62,7 +62,7 @@ export function LatencyCurve() {
           serviceRate: 1000 / SERVICE_MS,
           servers: params.servers,
           service: 'exp',
-          ...ENGINE_RUN,
+          ...engineRun(params.rho),
         })
         .then(
           (r) => {
@@ -235,7 +235,7 @@ export function LatencyCurve() {
         At {pct(rho)} busy on {servers} vCPU: theory p99 <strong>{ms(here.p99Ms)}</strong>, mean{' '}
         {ms(here.meanMs)}.{' '}
         {shown &&
-          `The engine, ${ENGINE_RUN.customers.toLocaleString('en-US')} requests (seed ${ENGINE_RUN.seed}): p99 ${ms(engine.p99Ms)}, mean ${ms(engine.meanMs)}, measured utilization ${pct(engine.utilization)}.`}
+          `The engine, ${engineRun(rho).customers.toLocaleString('en-US')} requests (seed ${engineRun(rho).seed}): p99 ${ms(engine.p99Ms)}, mean ${ms(engine.meanMs)}, measured utilization ${pct(engine.utilization)}.${rho >= 0.85 ? ' Near saturation one run is noisy: waits stay correlated for a long time, so even long runs land only within about 10% of theory.' : ''}`}
         {engine.kind === 'running' && 'The engine is simulating this load…'}
         {engine.kind === 'error' && `The simulation worker failed: ${engine.message}`}
       </p>

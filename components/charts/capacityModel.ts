@@ -145,7 +145,7 @@ export function crossingUsers(s: ModelSettings, utilization = 1): Record<TierId,
 }
 
 /** The tier that saturates first (fewest users), and where. */
-export function firstBottleneck(s: ModelSettings): { tier: TierId; users: number } {
+export function firstBottleneck(s: ModelSettings): { tier: 'primary' | 'app'; users: number } {
   const c = crossingUsers(s);
   // `writes` is part of `primary`, so it can never come first; compare primary and app.
   return c.primary <= c.app ? { tier: 'primary', users: c.primary } : { tier: 'app', users: c.app };

@@ -11,8 +11,16 @@ const perRequest = dbMsPerRequest(DEFAULT_SETTINGS);
 export const SERVICE_MS = perRequest.reads + perRequest.writes;
 export const CURVE_SERVERS = [1, 2, 8] as const;
 export const RHO_RANGE = { min: 0.05, max: 0.97, step: 0.01 } as const;
-/** Engine run behind each slider position: long enough for a stable p99 up to ρ ≈ 0.9. */
-export const ENGINE_RUN = { customers: 100_000, warmup: 10_000, seed: 1 } as const;
+/**
+ * Engine run behind each slider position. Near saturation consecutive waits are strongly
+ * correlated (relaxation time ∝ 1/(1 − √ρ)², Whitt 1989, reference-numbers.md), so the run grows
+ * as (0.3/(1 − ρ))² × 100,000 requests, capped at 2 million (~2 s in a worker on a busy 2-core
+ * machine). Even so, one seeded run lands within ~10% of theory at ρ = 0.9–0.97, not closer.
+ */
+export function engineRun(rho: number): { customers: number; warmup: number; seed: number } {
+  const customers = Math.round(Math.min(2e6, Math.max(1e5, 1e5 * (0.3 / (1 - rho)) ** 2)));
+  return { customers, warmup: Math.round(customers / 10), seed: 1 };
+}
 
 export interface CurvePoint {
   rho: number;

@@ -3,6 +3,8 @@ import { expect, expectAccessible, test } from './fixtures';
 test('should fail the sidebar challenge for the loop and pass it for one statement', async ({
   page,
 }) => {
+  // Loading PGlite and replaying the workload twice on a loaded 2-core machine.
+  test.setTimeout(180_000);
   await page.goto('/learn/measure-before-you-optimize/');
   const challenge = page.locator('[data-challenge-id="sidebar-cross-zone"]');
   await challenge.scrollIntoViewIfNeeded();
