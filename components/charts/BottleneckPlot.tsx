@@ -112,18 +112,24 @@ export function BottleneckPlot({
           70%: plan to stop here
         </text>
       </g>
-      {TIERS.map((t) => (
-        <line
-          key={t}
-          x1={x(USERS_DOMAIN[0])}
-          y1={y(perUser[t] * USERS_DOMAIN[0])}
-          x2={x(USERS_DOMAIN[1])}
-          y2={y(perUser[t] * USERS_DOMAIN[1])}
-          stroke={TIER_STYLE[t].color}
-          strokeWidth={2.5}
-          strokeDasharray={TIER_STYLE[t].dash}
-        />
-      ))}
+      {TIERS.map((t) => {
+        // Clip the straight line to the plot instead of clamping its ends (a clamped end would
+        // bend the slope): from where it enters the utilization range to where it leaves it.
+        const from = Math.max(USERS_DOMAIN[0], UTIL_DOMAIN[0] / perUser[t]);
+        const to = Math.min(USERS_DOMAIN[1], UTIL_DOMAIN[1] / perUser[t]);
+        return (
+          <line
+            key={t}
+            x1={x(from)}
+            y1={y(perUser[t] * from)}
+            x2={x(to)}
+            y2={y(perUser[t] * to)}
+            stroke={TIER_STYLE[t].color}
+            strokeWidth={2.5}
+            strokeDasharray={TIER_STYLE[t].dash}
+          />
+        );
+      })}
       <line
         className="chart-marker"
         x1={x(users)}

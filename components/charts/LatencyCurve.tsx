@@ -96,8 +96,14 @@ export function LatencyCurve() {
     .range([HEIGHT - M.bottom, M.top])
     .clamp(true)
     .nice();
+  // Points above the plot are left out (the curve leaves through the top) rather than clamped
+  // into a misleading flat line.
+  const top = y.domain()[1] ?? yMax;
   const path = (key: 'p99Ms' | 'meanMs') =>
-    curve.map((p, i) => `${i ? 'L' : 'M'}${x(p.rho).toFixed(1)},${y(p[key]).toFixed(1)}`).join('');
+    curve
+      .filter((p) => p[key] <= top)
+      .map((p, i) => `${i ? 'L' : 'M'}${x(p.rho).toFixed(1)},${y(p[key]).toFixed(1)}`)
+      .join('');
   const here = theoryAt(rho, servers);
   const shown = engine.kind === 'done' && engine.rho === rho && engine.servers === servers;
 
