@@ -18,8 +18,8 @@ export async function Journey() {
         <p className="home-lede">
           Each lesson runs the experiment behind its claim in your browser: a real Postgres (PGlite,
           compiled to WebAssembly) counts the queries an N+1 loop issues, and a validated
-          discrete-event simulator shows where latency goes when load doubles. Predict the number,
-          run it, then read why it came out that way.
+          discrete-event simulator shows how latency climbs as a server fills up. Predict the
+          number, run it, then read why it came out that way.
         </p>
         {lessons[0] && (
           <Link className="button" href={`/learn/${lessons[0].slug}/`}>
@@ -39,6 +39,11 @@ export async function Journey() {
                 <p className="journey-users">{phase.users}</p>
               </div>
               <p className="journey-blurb">{phase.blurb}</p>
+              {phaseLessons.length === 0 && (
+                <p className="journey-none" data-testid="journey-no-lesson">
+                  No lesson for this stage yet: this is the outline it will follow.
+                </p>
+              )}
               {phaseLessons.length > 0 && (
                 <ul className="lesson-cards">
                   {phaseLessons.map((entry) => {

@@ -56,7 +56,8 @@ export function UserScale() {
         ))}
       </svg>
       <figcaption className="visually-hidden">
-        Each step on this axis is ten times more users than the last.
+        The steps between the marks are 50× (1K → 50K), 20× (50K → 1M) and 10× (1M → 10M) more
+        users.
       </figcaption>
     </figure>
   );

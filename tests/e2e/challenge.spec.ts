@@ -4,7 +4,7 @@ const lesson = '/learn/start-simple-scale-smart/';
 
 test('should check a numeric answer, explain it and remember completion', async ({ page }) => {
   await page.goto(lesson);
-  const challenge = page.locator('[data-challenge-id="n-plus-one-load-5k"]');
+  const challenge = page.locator('[data-challenge-id="sidebar-queries-5k"]');
   const input = challenge.getByTestId('challenge-input');
   const feedback = challenge.getByTestId('challenge-feedback');
 
@@ -12,12 +12,12 @@ test('should check a numeric answer, explain it and remember completion', async 
   await challenge.getByTestId('challenge-check').click();
   await expect(feedback).toContainText('Enter a number');
 
-  await input.fill('5000');
+  await input.fill('1900');
   await challenge.getByTestId('challenge-check').click();
   await expect(feedback).toContainText('too low');
-  await expect(challenge.getByText('10,500 queries/s')).toHaveCount(0);
+  await expect(challenge.getByText('3,800 queries/s')).toHaveCount(0);
 
-  await input.fill('10,500');
+  await input.fill('3.8k');
   await challenge.getByTestId('challenge-check').click();
   await expect(feedback).toContainText('Correct');
   await expect(challenge.locator('.challenge-explanation')).toContainText('500 requests/s');
@@ -25,31 +25,35 @@ test('should check a numeric answer, explain it and remember completion', async 
 
   await page.reload();
   await expect(
-    page.locator('[data-challenge-id="n-plus-one-load-5k"]').getByTestId('challenge-done'),
+    page.locator('[data-challenge-id="sidebar-queries-5k"]').getByTestId('challenge-done'),
   ).toHaveText('✓ Solved');
 });
 
-test('should mark a wrong choice, then accept the right one', async ({ page }) => {
+test('should explain why a wrong choice is wrong, then accept the right one', async ({ page }) => {
   await page.goto(lesson);
   const challenge = page.locator('[data-challenge-id="first-bottleneck"]');
   await challenge.getByLabel('Split the monolith into microservices').check();
   await challenge.getByTestId('challenge-check').click();
-  await expect(challenge.getByTestId('challenge-feedback')).toContainText('Not quite');
+  await expect(challenge.getByTestId('challenge-feedback')).toContainText(
+    'Not quite: services split the code, not the load',
+  );
   await expect(challenge.getByTestId('challenge-reveal')).toBeVisible();
 
-  await challenge.getByLabel(/replace its per-row queries with a JOIN/).check();
+  await challenge.getByLabel(/replace its per-row queries with one statement/).check();
   await challenge.getByTestId('challenge-check').click();
   await expect(challenge.getByTestId('challenge-feedback')).toContainText('Correct');
-  await expect(challenge.locator('.challenge-explanation')).toContainText('21 queries per request');
+  await expect(challenge.getByTestId('challenge-feedback')).toContainText('21 queries per request');
 });
 
 test('should reveal the answer on request and record it as seen, not solved', async ({ page }) => {
   await page.goto(lesson);
-  const challenge = page.locator('[data-challenge-id="app-server-crossing"]');
-  await challenge.getByTestId('challenge-input').fill('1000');
+  const challenge = page.locator('[data-challenge-id="first-bottleneck"]');
+  await challenge.getByLabel('Shard the messages table across four databases').check();
   await challenge.getByTestId('challenge-check').click();
   await challenge.getByTestId('challenge-reveal').click();
-  await expect(challenge.getByTestId('challenge-feedback')).toContainText('20,000 users');
+  await expect(challenge.getByTestId('challenge-feedback')).toContainText(
+    'replace its per-row queries with one statement',
+  );
   await expect(challenge.getByTestId('challenge-done')).toHaveText('Answer seen');
 });
 
@@ -57,10 +61,11 @@ test('should ignore corrupt stored progress instead of crashing', async ({ page 
   await page.addInitScript(() => {
     localStorage.setItem(
       'sw:challenges',
-      '{"version":1,"entries":{"n-plus-one-load-5k":{"status":42}}',
+      '{"version":1,"entries":{"sidebar-queries-5k":{"status":42}}',
     );
   });
   await page.goto(lesson);
-  await expect(page.getByTestId('challenge')).toHaveCount(3);
+  await expect(page.getByTestId('challenge')).toHaveCount(2);
+  await expect(page.getByTestId('checked-challenge')).toHaveCount(1);
   await expect(page.getByTestId('challenge-done')).toHaveCount(0);
 });
