@@ -7,6 +7,9 @@
 import { z } from 'zod/mini';
 import { defineContract, type RpcApi } from '../lib/worker-rpc/index';
 import type { QueueRunParams, QueueRunResult } from './engine/queueRun';
+import type { SeriesRow } from './model/recorder';
+import type { TopologySummary } from './scenario/run';
+import type { SessionInfo, SessionProgress } from './session';
 import type { ValidationCaseInfo, ValidationResult } from './validation/types';
 
 /** Any number, NaN and ±Infinity included (structured clone keeps them; estimates can be NaN). */
@@ -90,6 +93,46 @@ const validationOptions = z.optional(
   }),
 );
 
+const sessionId = z.string().check(z.minLength(1));
+const session = z.object({ sessionId });
+
+const sessionInfo = z.object({
+  sessionId: z.string(),
+  scenario: z.string(),
+  now: num,
+  divisor: num,
+  sent: count(0),
+});
+
+const seriesRow = z.object({
+  t: num,
+  arrivals: num,
+  offered: num,
+  throughput: num,
+  goodput: num,
+  p99: z.nullable(num),
+  errorRate: num,
+  inFlight: num,
+});
+
+const sessionProgress = z.object({
+  sessionId: z.string(),
+  from: count(0),
+  rows: z.array(seriesRow),
+  now: num,
+});
+
+/** The summary is large and nested; the page checks the fields every view reads. */
+function isSummary(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  const counts = ['arrivals', 'completed', 'failed', 'inFlight', 'duration'];
+  return counts.every((k) => typeof o[k] === 'number') && Array.isArray(o.nodes);
+}
+const topologySummary = z.custom<TopologySummary>(isSummary, {
+  error: 'expected a topology summary',
+});
+
 export const simulationContract = defineContract({
   /** One M/M/c or M/D/c(/K) run (the CLI's `queue` model). */
   runQueue: { params: queueParams, result: queueResult },
@@ -101,6 +144,47 @@ export const simulationContract = defineContract({
     result: z.array(validationResult),
     progress: z.object({ result: validationResult, index: count(0), total: count(0) }),
   },
+  /**
+   * Opens a live topology session: a built-in scenario's name or a scenario object (checked in the
+   * worker by the scenario schema, errors name the JSON path). Sessions per worker are capped.
+   */
+  openSession: {
+    params: z.object({
+      scenario: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())]),
+      seed: z.optional(count(0)),
+      users: z.optional(count(1)),
+    }),
+    result: sessionInfo,
+  },
+  /**
+   * Runs a session to untilS in chunks; progress carries only rows not sent before (or, with
+   * fromRow, the rows from that index again first: a page that aborted may have missed some).
+   */
+  advanceSession: {
+    params: z.object({ sessionId, untilS: z.number(), fromRow: z.optional(count(0)) }),
+    result: sessionInfo,
+    progress: sessionProgress,
+  },
+  /** Live change of users, workers per instance of a tier, replica lag of a tier. */
+  patchSession: {
+    params: z.object({
+      sessionId,
+      patch: z.object({
+        users: z.optional(count(1)),
+        workers: z.optional(z.record(z.string(), count(0))),
+        lagS: z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
+      }),
+    }),
+    result: sessionInfo,
+  },
+  /** Schedules a failure (validated against the scenario's FailureSpec schema in the worker). */
+  injectFailure: {
+    params: z.object({ sessionId, failure: z.record(z.string(), z.unknown()) }),
+    result: sessionInfo,
+  },
+  sessionSummary: { params: session, result: topologySummary },
+  /** Frees the session; later calls with its id fail. */
+  closeSession: { params: session, result: z.boolean() },
 });
 
 /**
@@ -118,3 +202,6 @@ void check<Same<z.infer<typeof queueParams>, QueueRunParams>>();
 void check<Same<z.infer<typeof queueResult>, QueueRunResult>>();
 void check<Same<z.infer<typeof caseInfo>, ValidationCaseInfo>>();
 void check<Same<z.infer<typeof validationResult>, ValidationResult>>();
+void check<Same<z.infer<typeof seriesRow>, SeriesRow>>();
+void check<Same<z.infer<typeof sessionProgress>, SessionProgress>>();
+void check<Same<z.infer<typeof sessionInfo>, SessionInfo>>();

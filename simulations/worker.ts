@@ -3,7 +3,11 @@
  * page. Start it with createSimulationWorker() from simulations/workerClient.ts.
  */
 import type { ScopeLike } from '../lib/worker-rpc/index';
-import { simulationHandlers } from './api';
+import { createSimulationHandlers } from './api';
 import { exposeSimulationApi } from './workerTransport';
 
-exposeSimulationApi(self as unknown as ScopeLike, simulationHandlers);
+// A macrotask between chunks of an advance lets the worker read a cancel message and answer
+// other calls, so a long advance at 10M users never holds the worker without a message.
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+exposeSimulationApi(self as unknown as ScopeLike, createSimulationHandlers({ yieldToHost }));

@@ -9,15 +9,13 @@ import { SubcommandRegistry, type CliIo } from '@/simulations/cli/registry';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 
-/** Runs the real CLI process; resolves with stdout, stderr and the exit code. */
-async function cli(args: string[], viaNpm = false) {
-  const [file, argv] = viaNpm
-    ? ['npm', ['run', '--silent', 'sim', '--', ...args]]
-    : [tsx, ['simulations/cli.ts', ...args]];
+/** Runs the real CLI process through npm; resolves with stdout, stderr and the exit code. */
+async function cli(args: string[]) {
   try {
-    const { stdout, stderr } = await exec(file, argv, { cwd: root });
+    const { stdout, stderr } = await exec('npm', ['run', '--silent', 'sim', '--', ...args], {
+      cwd: root,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -53,7 +51,7 @@ function captureIo() {
 
 describe('sim queue (process)', () => {
   it('should print one JSON line with the contract fields through npm run --silent sim', async () => {
-    const { stdout, code } = await cli(base, true);
+    const { stdout, code } = await cli(base);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -76,13 +74,25 @@ describe('sim queue (process)', () => {
     expect(json.p99Sojourn).toBeGreaterThan(json.p50Sojourn);
     expect(json.events).toBeGreaterThan(2 * 20000);
   });
+});
+
+// The CLI contract below is checked on the command functions in-process: one real process per
+// command (above) proves the npm wiring; more spawns only add minutes on a loaded machine.
+describe('sim queue (in-process contract)', () => {
+  const sim = async (args: string[]) => {
+    const { io, out, err } = captureIo();
+    const code = await new SubcommandRegistry(commands).run(args, io);
+    return { code, out, err };
+  };
 
   it('should give identical output for identical arguments apart from wallMs', async () => {
-    const [a, b] = await Promise.all([cli(base), cli(base)]);
+    const a = await sim(base);
+    const b = await sim(base);
+    expect(a.out).toHaveLength(1);
     const strip = (s: string) => ({ ...JSON.parse(s), wallMs: 0 });
-    expect(strip(a.stdout)).toEqual(strip(b.stdout));
-    const c = await cli(base.map((x) => (x === '5' ? '6' : x)));
-    expect(strip(c.stdout).meanSojourn).not.toBe(strip(a.stdout).meanSojourn);
+    expect(strip(a.out[0])).toEqual(strip(b.out[0]));
+    const c = await sim(base.map((x) => (x === '5' ? '6' : x)));
+    expect(strip(c.out[0]).meanSojourn).not.toBe(strip(a.out[0]).meanSojourn);
   });
 
   it('should exit 2 with a one-line error naming the argument', async () => {
@@ -92,18 +102,19 @@ describe('sim queue (process)', () => {
       [['--arrival-rate', 'NaN', '--service-rate', '1'], '--arrival-rate'],
       [['--arrival-rate', '0.5', '--service-rate', '1', '--customers', '10.5'], '--customers'],
     ];
-    const results = await Promise.all(cases.map(([args]) => cli(['queue', ...args])));
-    results.forEach((r, i) => {
+    for (const [args, argument] of cases) {
+      const r = await sim(['queue', ...args]);
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain(cases[i][1]);
-    });
+      expect(r.out).toEqual([]);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toContain(argument);
+    }
   });
 
   it('should print a readable summary with closed-form values without --json', async () => {
-    const { stdout, code } = await cli(base.filter((a) => a !== '--json'));
+    const { out, code } = await sim(base.filter((a) => a !== '--json'));
     expect(code).toBe(0);
+    const stdout = `${out.join('\n')}\n`;
     expect(stdout).toContain('M/M/1');
     expect(stdout).toContain('theory');
     // M/M/1 at ρ = 0.8, μ = 1: W = 1/(μ − λ) = 5.
