@@ -3,7 +3,7 @@
 // the engine's JIT warm-up; each statement's mean over one run, median over RUNS runs, both
 // variants, no simulated network. Benchmarks print; tests assert.
 import { loadavg } from 'node:os';
-import { table } from '../../lib/db/cli/format';
+import { table } from '../../lib/db/cli/table';
 import { QueryLabEngine } from '../../lib/db/engine';
 import { loadNodeSource } from '../../lib/db/node/source';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '@/components/lesson/checkedChallenge';
-import { challengePropsSchema, choiceSpecProblem } from '@/components/lesson/challengeAnswer';
+import { choiceSpecProblem } from '@/components/lesson/challengeAnswer';
+import { challengePropsSchema } from '@/components/lesson/challengeSchema';
 
 describe('runCheck', () => {
   it('should turn a passing check into a pass verdict with its message', async () => {

@@ -1,2 +1,0 @@
-/** Moved to components/charts/; re-exported for importers not yet switched. */
-export { BarChart } from '@/components/charts/BarChart';
