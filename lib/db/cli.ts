@@ -7,6 +7,7 @@ import { LAB_DATASET } from './datasets';
 import { QueryLabEngine } from './engine';
 import { runLookup } from './labs/indexing';
 import { parseArgs, USAGE, type CliCommand } from './cli/args';
+import { consistency } from './cli/consistency';
 import { int, ms, round3, table } from './cli/format';
 import { loadNodeSource } from './node/source';
 import { LoggedDb, QueryLog } from './querylog';
@@ -189,6 +190,10 @@ async function main(): Promise<number> {
   }
   guardStdout();
   const cmd = parsed.value;
+  if (cmd.command === 'consistency') {
+    await consistency(cmd, out);
+    return 0;
+  }
   const lab =
     cmd.command === 'explain'
       ? 'indexing'

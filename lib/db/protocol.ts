@@ -7,7 +7,7 @@ import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
  * The page ⇄ worker protocol. Every message is validated with zod on arrival (both directions), and
  * every call's arguments are validated in the worker before they reach the engine.
  */
-export const DATASET_IDS = ['app', 'indexing'] as const;
+export const DATASET_IDS = ['app', 'indexing', 'consistency'] as const;
 
 const rttMs = z.number().min(0).max(1000);
 const users = z.number().int().min(1).max(10_000);
