@@ -1,5 +1,5 @@
 /**
- * Where the static export is hosted. `BASE_PATH` is read at build time (see next.config.ts) and
+ * Where the static export is hosted. `BASE_PATH` is read at build time (see next.config.mjs) and
  * inlined as NEXT_PUBLIC_BASE_PATH, so code that builds URLs for files in public/ (which Next does
  * not prefix for us) works under a sub-path such as https://example.org/workbench/.
  */

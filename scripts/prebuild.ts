@@ -1,6 +1,6 @@
 // Build-time steps that must run before `next build` / `next dev` (generated assets in public/).
 // Each step is idempotent and skips work whose output is up to date.
-import { buildPgliteData } from './pglite/build-data';
+import { buildPgliteData } from '../lib/db/node/build-data';
 
 async function main(): Promise<void> {
   const t0 = performance.now();

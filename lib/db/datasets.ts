@@ -1,5 +1,5 @@
 /**
- * The prebuilt data directories. Each is built once at prebuild (scripts/pglite/build-data.ts) and
+ * The prebuilt data directories. Each is built once at prebuild (lib/db/node/build-data.ts) and
  * loaded by the browser worker, the CLI and the tests; nobody seeds at run time.
  *
  * Why two, and why these sizes:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * public/generated/pglite/manifest.json: written by scripts/pglite/build-data.ts, read by the browser
+ * public/generated/pglite/manifest.json: written by lib/db/node/build-data.ts, read by the browser
  * worker (fetched next to the assets, so no generated TypeScript is needed for typecheck on a fresh
  * clone) and by the Node loader. File names are content-hashed (public/ is not hashed by Next, see
  * stack-facts.md), so they can be cached forever; only the manifest itself must be revalidated.

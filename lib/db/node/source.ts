@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildPgliteData, OUT_DIR, PGLITE_DIST } from '../../../scripts/pglite/build-data';
+import { buildPgliteData, OUT_DIR, PGLITE_DIST } from './build-data';
 import type { DatasetId } from '../datasets';
 import type { Manifest } from '../manifest';
 import type { PgliteSource } from '../open';

@@ -23,17 +23,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { DATASETS, type DatasetId, type DatasetSpec } from '../../lib/db/datasets';
-import {
-  manifestSchema,
-  type DatasetEntry,
-  type Manifest,
-  type ManifestFile,
-} from '../../lib/db/manifest';
-import { COPY_COLUMNS, SCHEMA_SQL, TABLES } from '../../lib/db/schema';
-import { generateSeed } from '../../lib/db/seed/generate';
+import { DATASETS, type DatasetId, type DatasetSpec } from '../datasets';
+import { manifestSchema, type DatasetEntry, type Manifest, type ManifestFile } from '../manifest';
+import { COPY_COLUMNS, SCHEMA_SQL, TABLES } from '../schema';
+import { generateSeed } from '../seed/generate';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const OUT_DIR = join(ROOT, 'public/generated/pglite');
 export const PGLITE_DIST = join(ROOT, 'node_modules/@electric-sql/pglite/dist');
 
@@ -45,7 +40,7 @@ const INPUT_FILES = [
   'lib/db/seed/generate.ts',
   'lib/db/seed/prng.ts',
   'lib/db/seed/words.ts',
-  'scripts/pglite/build-data.ts',
+  'lib/db/node/build-data.ts',
   'node_modules/@electric-sql/pglite/package.json',
 ];
 

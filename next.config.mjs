@@ -1,4 +1,3 @@
-import type { NextConfig } from 'next';
 import createMDX from '@next/mdx';
 
 /**
@@ -10,7 +9,8 @@ if (basePath && !/^\/[^/](.*[^/])?$/.test(basePath)) {
   throw new Error(`BASE_PATH must look like "/workbench" (got "${basePath}")`);
 }
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   output: 'export',
   trailingSlash: true,
   basePath: basePath || undefined,
