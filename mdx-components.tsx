@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { Callout, Figure, Intro, Recap, YouWillLearn } from '@/components/lesson/blocks';
 import { Challenge } from '@/components/lesson/Challenge';
 import { makeHeading } from '@/components/lesson/Heading';
+import { Predict } from '@/components/lesson/Predict';
 import { lessonWidgets } from '@/components/lesson/widgets';
 
 /**
@@ -25,6 +26,8 @@ const components: MDXComponents = {
   Callout,
   Recap,
   Challenge,
+  // <Predict id="…" measure="…" question="…" /> before a widget: components/lesson/experimentResults.ts
+  Predict,
   Figure,
   ...lessonWidgets,
 };

@@ -1,163 +1,91 @@
-import { scaleLog } from 'd3';
-import { capacities, crossingUsers, formatCount, loadAt, loadSeries } from './capacityModel';
+'use client';
+
+import { useState } from 'react';
+import {
+  crossingUsers,
+  dbMsPerRequest,
+  DEFAULT_SETTINGS,
+  formatCount,
+  REQUESTS_PER_USER_PER_S,
+  TIER_LABELS,
+  tierLoads,
+  type ModelSettings,
+  type TierId,
+} from './capacityModel';
+import { BottleneckControls } from './BottleneckControls';
+import { BottleneckPlot, TIER_STYLE } from './BottleneckPlot';
+import { BottleneckPredict, type Guess } from './BottleneckPredict';
+import { BottleneckTable } from './BottleneckTable';
 import './charts.css';
 
-const WIDTH = 640;
-const HEIGHT = 380;
-const M = { top: 16, right: 16, bottom: 44, left: 58 };
-const X_DOMAIN: [number, number] = [1e3, 1e7];
-const Y_DOMAIN: [number, number] = [10, 3e7];
-const USER_TICKS = [1e3, 1e4, 5e4, 1e5, 1e6, 1e7];
-const LOAD_TICKS = [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
-const DASHES = ['', '6 4', '2 3', '10 3 2 3', '1 0'];
-const TABLE_USERS = [1e3, 5e4, 1e6, 1e7];
+const TIERS = Object.keys(TIER_LABELS) as TierId[];
+const pct = (u: number) =>
+  `${u >= 10 ? Math.round(u * 100).toLocaleString('en-US') : +(u * 100).toPrecision(2)}%`;
 
 /**
- * Load on each tier versus concurrent users (log–log), with one machine's capacity as dashed
- * horizontal lines: where a line crosses its capacity, that tier is the bottleneck. Drawn on the
- * server (d3 computes, React renders), so it needs no JavaScript and has a table alternative.
+ * Lesson 1's experiment: the load on each tier as users grow, from the measured database time per
+ * request. The reader sets users, the sidebar's queries per request, a cache hit ratio and the
+ * primary's size, predicts where the first tier fills, then sees the crossings.
  */
 export function BottleneckChart() {
-  const x = scaleLog()
-    .domain(X_DOMAIN)
-    .range([M.left, WIDTH - M.right]);
-  const y = scaleLog()
-    .domain(Y_DOMAIN)
-    .range([HEIGHT - M.bottom, M.top])
-    .clamp(true);
-  const seriesWithCrossing = loadSeries.map((s, i) => ({
-    ...s,
-    color: `var(--chart-${(i % 5) + 1})`,
-    dash: DASHES[i % DASHES.length],
-    crossing: crossingUsers(s),
-  }));
+  const [users, setUsers] = useState(10_000);
+  const [settings, setSettings] = useState<ModelSettings>(DEFAULT_SETTINGS);
+  const [guess, setGuess] = useState<Guess | null>(null);
+  const revealed = guess !== null;
+  const loads = tierLoads(settings, users);
+  const cross = crossingUsers(settings);
+  const plan = crossingUsers(settings, 0.7);
+  const perRequest = dbMsPerRequest(settings);
 
   return (
-    <figure className="chart" data-testid="bottleneck-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby="bottleneck-title bottleneck-desc"
-      >
-        <title id="bottleneck-title">Load per tier versus concurrent users</title>
-        <desc id="bottleneck-desc">
-          Log–log chart. Each line is operations per second one tier must serve; dashed horizontal
-          lines are one machine&apos;s capacity. Crossings:{' '}
-          {seriesWithCrossing
-            .map((s) => `${s.label} at ${formatCount(s.crossing)} users`)
-            .join('; ')}
-          .
-        </desc>
-        {LOAD_TICKS.map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={M.left} x2={WIDTH - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end">
-              {formatCount(t)}
-            </text>
-          </g>
+    <figure className="chart model" data-testid="bottleneck-chart">
+      <BottleneckControls
+        users={users}
+        onUsers={setUsers}
+        settings={settings}
+        onSettings={setSettings}
+      />
+      <BottleneckPlot settings={settings} users={users} revealed={revealed} />
+      <p className="model-readout" data-testid="model-readout">
+        At <strong>{formatCount(users)} users</strong> (
+        {formatCount(users * REQUESTS_PER_USER_PER_S)} requests/s,{' '}
+        {(perRequest.reads + perRequest.writes).toFixed(2)} ms of database time each):{' '}
+        {loads.map((l, i) => (
+          <span key={l.id}>
+            {i > 0 && '; '}
+            {TIER_LABELS[l.id].toLowerCase()} <strong>{pct(l.utilization)}</strong>
+          </span>
         ))}
-        {USER_TICKS.map((t) => (
-          <g key={t} className="chart-grid">
-            <line x1={x(t)} x2={x(t)} y1={M.top} y2={HEIGHT - M.bottom} />
-            <text x={x(t)} y={HEIGHT - M.bottom + 18} textAnchor="middle">
-              {formatCount(t)}
-            </text>
-          </g>
-        ))}
-        <text
-          className="chart-axis-label"
-          x={(M.left + WIDTH - M.right) / 2}
-          y={HEIGHT - 6}
-          textAnchor="middle"
-        >
-          Concurrent users
-        </text>
-        <text
-          className="chart-axis-label"
-          transform={`translate(14,${(M.top + HEIGHT - M.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-        >
-          Operations per second
-        </text>
-        {Object.entries(capacities).map(([id, c]) => (
-          <g key={id} className="chart-capacity">
-            <line x1={M.left} x2={WIDTH - M.right} y1={y(c.perSecond)} y2={y(c.perSecond)} />
-            <text x={M.left + 6} y={y(c.perSecond) - 6}>
-              {c.label}: {c.perSecond.toLocaleString('en-US')}/s
-            </text>
-          </g>
-        ))}
-        {seriesWithCrossing.map((s) => (
-          <g key={s.id}>
-            <line
-              x1={x(X_DOMAIN[0])}
-              y1={y(loadAt(s, X_DOMAIN[0]))}
-              x2={x(X_DOMAIN[1])}
-              y2={y(loadAt(s, X_DOMAIN[1]))}
-              stroke={s.color}
-              strokeWidth={2.5}
-              strokeDasharray={s.dash || undefined}
-            />
-            <circle
-              cx={x(s.crossing)}
-              cy={y(capacities[s.capacity].perSecond)}
-              r={5}
-              fill={s.color}
-              className="chart-crossing"
-            />
-          </g>
-        ))}
-      </svg>
+        .
+      </p>
+      <BottleneckPredict settings={settings} guess={guess} onGuess={setGuess} />
       <ul className="chart-legend">
-        {seriesWithCrossing.map((s) => (
-          <li key={s.id}>
+        {TIERS.map((t) => (
+          <li key={t} data-testid={`legend-${t}`}>
             <svg width="28" height="10" aria-hidden="true">
               <line
                 x1="0"
                 x2="28"
                 y1="5"
                 y2="5"
-                stroke={s.color}
+                stroke={TIER_STYLE[t].color}
                 strokeWidth="3"
-                strokeDasharray={s.dash || undefined}
+                strokeDasharray={TIER_STYLE[t].dash}
               />
             </svg>
-            {s.label}: hits one machine at <strong>{formatCount(s.crossing)} users</strong>
+            <span>
+              {TIER_LABELS[t]}
+              {revealed && (
+                <>
+                  : 70% at <strong>{formatCount(plan[t])}</strong>, full at{' '}
+                  <strong>{formatCount(cross[t])} users</strong>
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ul>
-      <details className="chart-table">
-        <summary>The numbers behind the chart</summary>
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">
-              Operations per second by tier and concurrent users
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Tier</th>
-                {TABLE_USERS.map((u) => (
-                  <th scope="col" key={u}>
-                    {formatCount(u)} users
-                  </th>
-                ))}
-                <th scope="col">Saturates one machine at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {seriesWithCrossing.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.label}</th>
-                  {TABLE_USERS.map((u) => (
-                    <td key={u}>{Math.round(loadAt(s, u)).toLocaleString('en-US')}/s</td>
-                  ))}
-                  <td>{Math.round(s.crossing).toLocaleString('en-US')} users</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <BottleneckTable settings={settings} />
     </figure>
   );
 }

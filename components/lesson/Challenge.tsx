@@ -1,39 +1,35 @@
 'use client';
 
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { browserStorage as storage } from './browserStorage';
 import {
   challengePropsSchema,
   type ChallengeSpec,
+  choiceSpecProblem,
   isChoice,
   isWithinTolerance,
   parseNumberInput,
 } from './challengeAnswer';
-import { readStatus, saveStatus, type ChallengeStatus } from './challengeProgress';
+import { readStatus, saveStatus, saveWrongAnswer, type ChallengeStatus } from './challengeProgress';
 
 type Feedback =
   | { kind: 'idle' }
   | { kind: 'invalid'; message: string }
   | { kind: 'wrong'; message: string }
-  | { kind: 'right' }
+  | { kind: 'right'; why?: string }
   | { kind: 'revealed' };
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Predict-then-check question. Multiple choice (`choices` + `answer` index) or numeric (`answer` +
- * relative `tolerance` + `unit`). The explanation (children) shows once the reader answers right
+ * Predict-then-check question. Multiple choice (`choices` + `answer` index + optional `feedback`,
+ * one sentence per choice saying why it is wrong, or right) or numeric (`answer` + relative
+ * `tolerance` + `unit`). The explanation (children) shows once the reader answers right
  * or asks for the answer; completion is remembered in localStorage.
  */
 export function Challenge(props: {
   id: string;
   question: string;
   choices?: string[];
+  feedback?: string[];
   answer: number;
   tolerance?: number;
   unit?: string;
@@ -45,9 +41,8 @@ export function Challenge(props: {
     throw new Error(`<Challenge id="${props.id}">: invalid props: ${parsed.error.message}`);
   }
   const spec = parsed.data;
-  if (isChoice(spec) && spec.answer >= spec.choices.length) {
-    throw new Error(`<Challenge id="${spec.id}">: answer ${spec.answer} is not a choice index`);
-  }
+  const problem = choiceSpecProblem(spec);
+  if (problem) throw new Error(`<Challenge id="${spec.id}">: ${problem}`);
   return <ChallengeForm spec={spec}>{children}</ChallengeForm>;
 }
 
@@ -71,12 +66,16 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
       if (choice === null)
         return setFeedback({ kind: 'invalid', message: 'Pick one answer first.' });
       if (choice === spec.answer) {
-        setFeedback({ kind: 'right' });
+        setFeedback({ kind: 'right', why: spec.feedback?.[choice] });
         return complete('solved');
       }
+      const why = spec.feedback?.[choice];
+      saveWrongAnswer(storage(), spec.id, spec.choices[choice] ?? String(choice));
       return setFeedback({
         kind: 'wrong',
-        message: 'Not quite. Think about it once more, or reveal the answer.',
+        message: why
+          ? `Not quite: ${why}`
+          : 'Not quite. Think about it once more, or reveal the answer.',
       });
     }
     const value = parseNumberInput(text);
@@ -90,6 +89,7 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
       setFeedback({ kind: 'right' });
       return complete('solved');
     }
+    saveWrongAnswer(storage(), spec.id, String(value));
     const direction = value < spec.answer ? 'too low' : 'too high';
     setFeedback({
       kind: 'wrong',
@@ -183,7 +183,9 @@ function ChallengeForm({ spec, children }: { spec: ChallengeSpec; children?: Rea
       >
         {feedback.kind === 'invalid' && <p>{feedback.message}</p>}
         {feedback.kind === 'wrong' && <p>{feedback.message}</p>}
-        {feedback.kind === 'right' && <p className="challenge-verdict">Correct.</p>}
+        {feedback.kind === 'right' && (
+          <p className="challenge-verdict">Correct.{feedback.why ? ` ${feedback.why}` : ''}</p>
+        )}
         {feedback.kind === 'revealed' && (
           <p className="challenge-verdict">The answer: {answerText}.</p>
         )}

@@ -11,6 +11,13 @@ export const challengePropsSchema = z.union([
     question: z.string().check(z.minLength(5)),
     choices: z.array(z.string().check(z.minLength(1))).check(z.minLength(2), z.maxLength(8)),
     answer: z.int().check(z.nonnegative()),
+    /**
+     * One sentence per choice, in the same order: why a wrong choice is wrong (shown when it is
+     * picked), and for the right one, why it is right. Same length as `choices`.
+     */
+    feedback: z.optional(
+      z.array(z.string().check(z.minLength(1))).check(z.minLength(2), z.maxLength(8)),
+    ),
   }),
   z.strictObject({
     id: z.string().check(z.regex(ID, 'id: lowercase letters, digits and dashes')),
@@ -23,6 +30,19 @@ export const challengePropsSchema = z.union([
 ]);
 
 export type ChallengeSpec = z.infer<typeof challengePropsSchema>;
+
+/**
+ * Cross-field rules zod's per-field schema cannot state: the answer is a choice index and the
+ * feedback has one entry per choice. Returns the problem, or null.
+ */
+export function choiceSpecProblem(spec: ChallengeSpec): string | null {
+  if (!isChoice(spec)) return null;
+  if (spec.answer >= spec.choices.length) return `answer ${spec.answer} is not a choice index`;
+  if (spec.feedback && spec.feedback.length !== spec.choices.length) {
+    return `feedback has ${spec.feedback.length} entries for ${spec.choices.length} choices`;
+  }
+  return null;
+}
 
 export function isChoice(
   spec: ChallengeSpec,

@@ -1,5 +1,8 @@
 import type { MDXComponents } from 'mdx/types';
 import { BottleneckChart } from '@/components/charts/BottleneckChart';
+import { LatencyCurve } from '@/components/charts/LatencyCurve';
+import { ServersChallenge } from '@/components/challenges/ServersChallenge';
+import { SidebarChallenge } from '@/components/challenges/SidebarChallenge';
 import { QueryLab } from '@/components/querylab/QueryLab';
 
 /**
@@ -8,6 +11,12 @@ import { QueryLab } from '@/components/querylab/QueryLab';
  */
 export const lessonWidgets: MDXComponents = {
   BottleneckChart,
+  // Utilization → latency: M/M/c theory beside the engine (simulation worker).
+  LatencyCurve,
+  // Checked challenges (components/lesson/CheckedChallenge.tsx): lesson 1's fewest vCPUs for a
+  // p99 target (engine, fixed seeds); lesson 2's sidebar round-trip budget (measure lab).
+  ServersChallenge,
+  SidebarChallenge,
   // <QueryLab lab="n-plus-one" />, lab="indexing" part=…, "caching", "measure", "sql": see
   // components/querylab/labSpec.ts. PGlite and Monaco load lazily near the viewport.
   QueryLab,

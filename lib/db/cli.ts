@@ -102,6 +102,8 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
         k,
         {
           totalMs: round3(run.totalMs),
+          dbMs: round3(run.dbMs),
+          rttMs: round3(run.rttMs),
           queries: run.queries,
           bottleneck: run.bottleneck,
           endpoints: run.endpoints.map((e) => ({
@@ -109,8 +111,19 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
             calls: e.calls,
             totalMs: round3(e.totalMs),
             meanMs: round3(e.meanMs),
+            p95Ms: round3(e.p95Ms),
+            p99Ms: round3(e.p99Ms),
+            dbMs: round3(e.dbMs),
             queriesPerRequest: e.queriesPerRequest,
             share: round3(e.share),
+            latencyShare: round3(e.latencyShare),
+          })),
+          statements: run.statements.map((st) => ({
+            name: st.name,
+            calls: st.calls,
+            totalDbMs: round3(st.totalDbMs),
+            meanDbMs: round3(st.meanDbMs),
+            write: st.write,
           })),
         },
       ]),
@@ -124,12 +137,14 @@ async function measure(engine: QueryLabEngine, rttMs: number, json: boolean): Pr
     );
     out(
       table(
-        ['endpoint', 'calls', 'total ms', 'mean ms', 'queries/req', 'share'],
+        ['endpoint', 'calls', 'db ms', 'total ms', 'mean ms', 'p95 ms', 'queries/req', 'db share'],
         run.endpoints.map((e) => [
           e.endpoint,
           e.calls,
+          ms(e.dbMs),
           ms(e.totalMs),
           ms(e.meanMs),
+          ms(e.p95Ms),
           e.queriesPerRequest.toFixed(1),
           `${(e.share * 100).toFixed(0)}%`,
         ]),

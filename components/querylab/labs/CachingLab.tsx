@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { cachingResults } from '../labResults';
 import {
   CACHE_OP_MS,
   type CacheStrategy,
@@ -91,6 +93,9 @@ export default function CachingLab({ spec }: { spec: CachingSpec }) {
   const [rtt, setRtt] = useState<RttMs>(spec.rttMs ?? DEFAULT_RTT);
   const [result, setResult] = useState<CachingLabResult | null>(null);
   const ready = lab.state.kind === 'ready';
+  useEffect(() => {
+    if (result) publishResults(cachingResults(result));
+  }, [result]);
 
   const run = useCallback(async () => {
     const r = await lab.run((c) => c.runCachingLab({ rttMs: rtt, ttlMs }));

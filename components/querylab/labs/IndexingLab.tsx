@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { indexingResults } from '../labResults';
 import {
   INDEXING_SQL,
   type IndexLabResult,
@@ -133,6 +135,9 @@ export default function IndexingLab({ spec }: { spec: IndexingSpec }) {
   const lab = useLab('indexing');
   const [result, setResult] = useState<IndexLabResult | null>(null);
   const ready = lab.state.kind === 'ready';
+  useEffect(() => {
+    if (result) publishResults(indexingResults(result));
+  }, [result]);
 
   const run = useCallback(async () => {
     const r = await lab.run(async (client) => {

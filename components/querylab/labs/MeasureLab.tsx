@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { measureResults } from '../labResults';
 import type { MeasureLabResult, MeasureRun } from '@/lib/db/labs/measure';
 import type { Endpoint } from '@/lib/db/labs/measure-sql';
 import { BarChart } from '../BarChart';
@@ -13,33 +15,36 @@ import { QueryWaterfall } from '../QueryWaterfall';
 import { useLab } from '../useLab';
 import { ScrollTable } from '../ScrollTable';
 
-/** The APM "endpoints" table: where the time goes, sorted by total time consumed. */
+const NUM_HEADERS = [
+  'Calls',
+  'Queries / request',
+  'Mean',
+  'p95',
+  'p99',
+  'Database',
+  'Network',
+  'Share of DB time',
+] as const;
+
+/**
+ * The APM "endpoints" table: request latency (mean, p95, p99: database + simulated network) beside
+ * the database time each endpoint consumed. Sorted by database time, largest first.
+ */
 function EndpointTable({ run }: { run: MeasureRun }) {
   return (
     <ScrollTable label="Time per endpoint">
       <table className="querylab-table" data-testid="querylab-apm-table">
-        <caption className="visually-hidden">Time per endpoint, largest first</caption>
+        <caption className="visually-hidden">
+          Time per endpoint: latency percentiles, database and network time, largest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Endpoint</th>
-            <th scope="col" className="num">
-              Calls
-            </th>
-            <th scope="col" className="num">
-              Mean
-            </th>
-            <th scope="col" className="num">
-              Slowest
-            </th>
-            <th scope="col" className="num">
-              Queries / request
-            </th>
-            <th scope="col" className="num">
-              Total time
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
+            {NUM_HEADERS.map((h) => (
+              <th scope="col" className="num" key={h}>
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -49,11 +54,55 @@ function EndpointTable({ run }: { run: MeasureRun }) {
                 <code>{e.endpoint}</code>
               </th>
               <td className="num">{formatCount(e.calls)}</td>
-              <td className="num">{formatMs(e.meanMs)}</td>
-              <td className="num">{formatMs(e.maxMs)}</td>
               <td className="num">{e.queriesPerRequest.toFixed(1)}</td>
-              <td className="num">{formatMs(e.totalMs)}</td>
+              <td className="num">{formatMs(e.meanMs)}</td>
+              <td className="num">{formatMs(e.p95Ms)}</td>
+              <td className="num">{formatMs(e.p99Ms)}</td>
+              <td className="num">{formatMs(e.dbMs)}</td>
+              <td className="num">{formatMs(e.rttMs)}</td>
               <td className="num">{formatPercent(e.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+/** Per statement text, ranked by database time: the view pg_stat_statements gives a real Postgres. */
+function StatementTable({ run }: { run: MeasureRun }) {
+  return (
+    <ScrollTable label="Time per statement">
+      <table className="querylab-table" data-testid="querylab-apm-statements">
+        <caption className="visually-hidden">Database time per statement, largest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Statement</th>
+            <th scope="col" className="num">
+              Calls
+            </th>
+            <th scope="col" className="num">
+              Mean
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {run.statements.map((st) => (
+            <tr key={st.name}>
+              <th scope="row">
+                <code>{st.name}</code>
+                {st.write ? ' (write)' : ''}
+              </th>
+              <td className="num">{formatCount(st.calls)}</td>
+              <td className="num">{formatMs(st.meanDbMs)}</td>
+              <td className="num">{formatMs(st.totalDbMs)}</td>
+              <td className="num">{formatPercent(st.share)}</td>
             </tr>
           ))}
         </tbody>
@@ -73,6 +122,9 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
   const [result, setResult] = useState<MeasureLabResult | null>(null);
   const [traceOf, setTraceOf] = useState<Endpoint | null>(null);
   const ready = lab.state.kind === 'ready';
+  useEffect(() => {
+    if (result) publishResults(measureResults(result));
+  }, [result]);
 
   const run = useCallback(async () => {
     const r = await lab.run((c) => c.runMeasureLab({ rttMs: rtt, variants: ['baseline'] }));
@@ -97,7 +149,10 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
 
   const base = result?.runs.baseline;
   const fixed = result?.runs.fixed;
-  const shownTrace = base?.traces.find((t) => t.endpoint === (traceOf ?? base.bottleneck));
+  // The database's view (time the server spends) ranks endpoints; latency adds the network.
+  const byDb = base?.endpoints ?? [];
+  const dbTop = byDb[0];
+  const shownTrace = base?.traces.find((t) => t.endpoint === (traceOf ?? dbTop?.endpoint));
   const disabled = !ready || lab.busy;
   return (
     <div className="querylab-body">
@@ -119,23 +174,34 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
       {base && (
         <div aria-live="polite">
           <p className="querylab-verdict" data-testid="querylab-apm-verdict">
-            {formatCount(base.requests)} requests made {formatCount(base.queries)} queries and spent{' '}
-            {formatMs(base.totalMs)} in the database and on the network.{' '}
-            <code data-testid="querylab-apm-bottleneck">{base.bottleneck}</code> consumed{' '}
-            {formatPercent(base.endpoints[0]?.share ?? 0)} of it.
+            {formatCount(base.requests)} requests made {formatCount(base.queries)} queries:{' '}
+            {formatMs(base.dbMs)} of database time and {formatMs(base.rttMs)} waiting on the
+            (simulated) network.{' '}
+            <code data-testid="querylab-apm-bottleneck">{dbTop?.endpoint}</code> consumed{' '}
+            {formatPercent(dbTop?.share ?? 0)} of the database&apos;s time.
           </p>
           <BarChart
             testId="querylab-apm-chart"
-            caption={`Total time per endpoint: ${base.endpoints.map((e) => `${e.endpoint} ${formatMs(e.totalMs)} (${formatPercent(e.share)})`).join(', ')}.`}
-            bars={base.endpoints.map((e) => ({
+            caption={`Database time per endpoint: ${byDb.map((e) => `${e.endpoint} ${formatMs(e.dbMs)} (${formatPercent(e.share)})`).join(', ')}.`}
+            bars={byDb.map((e) => ({
               label: e.endpoint,
               detail: `${e.calls} calls · ${e.queriesPerRequest.toFixed(1)} queries each`,
-              value: e.totalMs,
-              valueLabel: `${formatMs(e.totalMs)} (${formatPercent(e.share)})`,
-              highlight: e.endpoint === base.bottleneck,
+              value: e.dbMs,
+              valueLabel: `${formatMs(e.dbMs)} (${formatPercent(e.share)})`,
+              highlight: e.endpoint === dbTop?.endpoint,
             }))}
           />
           <EndpointTable run={base} />
+          <p className="querylab-more">
+            Percentiles need many calls: with {dbTop?.calls ?? 0} calls the p99 of{' '}
+            <code>{dbTop?.endpoint}</code> is its slowest request (below 100 calls there is no
+            slowest 1% to leave out), and with 3 calls <code>GET /search</code>&apos;s p95 is its
+            slowest call too.
+          </p>
+          <details className="querylab-details">
+            <summary>Per statement, as pg_stat_statements would rank them</summary>
+            <StatementTable run={base} />
+          </details>
           <div className="querylab-controls">
             <div>
               <label className="querylab-field-label" htmlFor={traceId}>
@@ -187,10 +253,11 @@ export default function MeasureLab({ spec }: { spec: MeasureSpec }) {
           )}
           {fixed && (
             <p className="querylab-verdict querylab-verdict-good" data-testid="querylab-apm-fixed">
-              With <code>GET /channels</code> rewritten as one query, the same{' '}
+              With <code>GET /channels</code> as one statement, the same{' '}
               {formatCount(fixed.requests)} requests make {formatCount(fixed.queries)} queries (was{' '}
-              {formatCount(base.queries)}) and take {formatMs(fixed.totalMs)} (was{' '}
-              {formatMs(base.totalMs)}): {formatRatio(base.totalMs, fixed.totalMs)} less time.
+              {formatCount(base.queries)}): database {formatMs(fixed.dbMs)} (was{' '}
+              {formatMs(base.dbMs)}), network {formatMs(fixed.rttMs)} (was {formatMs(base.rttMs)}),{' '}
+              {formatRatio(base.totalMs, fixed.totalMs)} less time in all.
             </p>
           )}
         </div>

@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { nPlusOneResults } from '../labResults';
 import { CodeEditor } from '@/components/editor/CodeEditor';
 import { SNIPPETS } from '@/lib/db/snippets';
 import type { UserCodeResult } from '@/lib/db/usercode-types';
@@ -36,6 +38,10 @@ export default function NPlusOneLab({ spec }: { spec: NPlusOneSpec }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [running, setRunning] = useState(false);
   const ready = lab.state.kind === 'ready';
+  // Measured counts and time for <Predict> (components/lesson/experimentResults.ts).
+  useEffect(() => {
+    if (outcome) publishResults(nPlusOneResults(outcome.before, outcome.after));
+  }, [outcome]);
 
   const runBoth = useCallback(async () => {
     setRunning(true);

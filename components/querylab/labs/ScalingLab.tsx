@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { publishResults } from '@/components/lesson/experimentResults';
+import { scalingResults } from '../labResults';
 import { N_PLUS_ONE_STRATEGIES, type NPlusOneStrategy } from '@/lib/db/labs/nplusone';
 import { RttControl, UsersSlider } from '../controls';
 import { formatCount, formatMs, plural } from '../format';
@@ -74,6 +76,7 @@ export default function ScalingLab({ spec }: { spec: ScalingSpec }) {
   const [progress, setProgress] = useState<string | null>(null);
   const stop = useRef(false);
   const ready = lab.state.kind === 'ready';
+  useEffect(() => publishResults(scalingResults(points)), [points]);
 
   const measure = useCallback(
     async (n: number, rttMs: RttMs): Promise<boolean> => {

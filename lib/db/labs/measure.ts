@@ -2,6 +2,9 @@ import type { PGliteInterface } from '@electric-sql/pglite';
 import { createRng, type Rng } from '../seed/prng';
 import { LoggedDb, QueryLog, summarize, type QueryLogEntry } from '../querylog';
 import { ENDPOINTS, MEASURE_SQL, SEARCH_TERM, TRAFFIC_MIX, type Endpoint } from './measure-sql';
+import { percentile, statementStats, type StatementStats } from './measure-stats';
+
+export type { StatementStats } from './measure-stats';
 
 export interface MeasureOptions {
   /** Requests in the workload (default 100). */
@@ -17,15 +20,35 @@ export type MeasureVariant = 'baseline' | 'fixed';
 export interface EndpointStats {
   endpoint: Endpoint;
   calls: number;
-  /** Sum over calls of (db + simulated RTT) of the endpoint's queries, ms. */
+  /** Sum over calls of (db + simulated RTT) of the endpoint's queries, ms: request latency. */
   totalMs: number;
   meanMs: number;
   maxMs: number;
+  /** Request latency percentiles (nearest rank over this endpoint's calls), ms. */
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** 95th percentile of the simulated network wait alone (queries × RTT), ms. */
+  p95RttMs: number;
   queriesPerRequest: number;
+  /** Database time only, summed over calls, ms. */
+  dbMs: number;
+  /** Simulated network time, summed over calls, ms. */
+  rttMs: number;
+  /** Share of the workload's database time: what loads the database server. */
+  share: number;
+  /** Share of the workload's total time (database + simulated network): a latency view. */
+  latencyShare: number;
+}
+
+interface EndpointAccumulator {
+  calls: number;
+  totalMs: number;
   dbMs: number;
   rttMs: number;
-  /** Share of the whole workload's time. */
-  share: number;
+  queries: number;
+  latencies: number[];
+  rttWaits: number[];
 }
 
 export interface RequestTrace {
@@ -41,15 +64,22 @@ export interface MeasureRun {
   variant: MeasureVariant;
   requests: number;
   queries: number;
+  /** Database + simulated network, ms. */
   totalMs: number;
-  /** Sorted by totalMs, largest first: the APM "time consumed" view. */
+  /** Database time alone, ms. */
+  dbMs: number;
+  /** Simulated network time alone (queries × RTT), ms. */
+  rttMs: number;
+  /** Sorted by database time, largest first: what loads the server. */
   endpoints: EndpointStats[];
-  /** The endpoint that consumes the most total time. */
+  /** The endpoint that consumes the most database time. */
   bottleneck: Endpoint;
   /** The endpoint with the slowest mean request: the tempting (wrong) first guess. */
   slowestPerRequest: Endpoint;
   /** The slowest request of each endpoint that was called, with its query waterfall. */
   traces: RequestTrace[];
+  /** Per statement text, by database time: what pg_stat_statements would list. */
+  statements: StatementStats[];
 }
 
 export interface MeasureLabResult {
@@ -130,7 +160,7 @@ export async function runMeasureVariant(
   const log = new QueryLog(opts.rttMs);
   const db = new LoggedDb(pg, log);
   const traces = new Map<Endpoint, RequestTrace>();
-  const stats = new Map<Endpoint, EndpointStats>();
+  const stats = new Map<Endpoint, EndpointAccumulator>();
   // Writes (send, mark-read) are rolled back at the end, so the lab can be rerun on the same data.
   await pg.exec('BEGIN');
   try {
@@ -144,22 +174,21 @@ export async function runMeasureVariant(
       const s = summarize(entries);
       const start = entries[0]?.startMs ?? 0;
       const st = stats.get(endpoint) ?? {
-        endpoint,
         calls: 0,
         totalMs: 0,
-        meanMs: 0,
-        maxMs: 0,
-        queriesPerRequest: 0,
         dbMs: 0,
         rttMs: 0,
-        share: 0,
+        queries: 0,
+        latencies: [],
+        rttWaits: [],
       };
       st.calls += 1;
       st.totalMs += s.totalMs;
       st.dbMs += s.dbMs;
       st.rttMs += s.rttMs;
-      st.queriesPerRequest += s.queries;
-      st.maxMs = Math.max(st.maxMs, s.totalMs);
+      st.queries += s.queries;
+      st.latencies.push(s.totalMs);
+      st.rttWaits.push(s.rttMs);
       stats.set(endpoint, st);
       if (!traces.has(endpoint) || (traces.get(endpoint)?.totalMs ?? 0) < s.totalMs) {
         traces.set(endpoint, {
@@ -175,14 +204,24 @@ export async function runMeasureVariant(
     await pg.exec('ROLLBACK');
   }
   const all = summarize(log.entries);
-  const endpoints = [...stats.values()]
-    .map((st) => ({
-      ...st,
+  const endpoints: EndpointStats[] = [...stats.entries()]
+    .map(([endpoint, st]) => ({
+      endpoint,
+      calls: st.calls,
+      totalMs: st.totalMs,
       meanMs: st.totalMs / st.calls,
-      queriesPerRequest: st.queriesPerRequest / st.calls,
-      share: all.totalMs > 0 ? st.totalMs / all.totalMs : 0,
+      maxMs: Math.max(...st.latencies),
+      p50Ms: percentile(st.latencies, 0.5),
+      p95Ms: percentile(st.latencies, 0.95),
+      p99Ms: percentile(st.latencies, 0.99),
+      p95RttMs: percentile(st.rttWaits, 0.95),
+      queriesPerRequest: st.queries / st.calls,
+      dbMs: st.dbMs,
+      rttMs: st.rttMs,
+      share: all.dbMs > 0 ? st.dbMs / all.dbMs : 0,
+      latencyShare: all.totalMs > 0 ? st.totalMs / all.totalMs : 0,
     }))
-    .sort((a, b) => b.totalMs - a.totalMs);
+    .sort((a, b) => b.dbMs - a.dbMs);
   const first = endpoints[0];
   if (!first) throw new Error('measure lab: no requests');
   const slowest = endpoints.reduce((a, b) => (b.meanMs > a.meanMs ? b : a), first);
@@ -191,10 +230,13 @@ export async function runMeasureVariant(
     requests,
     queries: all.queries,
     totalMs: all.totalMs,
+    dbMs: all.dbMs,
+    rttMs: all.rttMs,
     endpoints,
     bottleneck: first.endpoint,
     slowestPerRequest: slowest.endpoint,
     traces: ENDPOINTS.flatMap((e) => traces.get(e) ?? []),
+    statements: statementStats(log.entries),
   };
 }
 

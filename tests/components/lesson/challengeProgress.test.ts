@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   PROGRESS_STORAGE_KEY,
+  MAX_WRONG_ANSWERS,
   readStatus,
+  readWrongAnswers,
   saveStatus,
+  saveWrongAnswer,
 } from '@/components/lesson/challengeProgress';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -58,5 +61,31 @@ describe('challenge progress', () => {
     expect(readStatus(storage, 'q1')).toBeNull();
     expect(saveStatus(storage, 'q1', 'solved', now)).toBe(false);
     expect(saveStatus(undefined, 'q1', 'solved', now)).toBe(false);
+  });
+
+  it('should remember distinct wrong answers next to the completion, capped', () => {
+    const storage = memoryStorage();
+    saveWrongAnswer(storage, 'q1', '5000');
+    saveWrongAnswer(storage, 'q1', '5000');
+    saveStatus(storage, 'q1', 'solved', now);
+    for (let i = 0; i < 10; i++) saveWrongAnswer(storage, 'q1', String(i));
+    expect(readStatus(storage, 'q1')).toBe('solved');
+    const wrong = readWrongAnswers(storage, 'q1');
+    expect(wrong[0]).toBe('5000');
+    expect(wrong).toHaveLength(MAX_WRONG_ANSWERS);
+  });
+
+  it('should read progress stored before wrong answers were recorded, and drop a corrupt list alone', () => {
+    const old = memoryStorage({
+      [PROGRESS_STORAGE_KEY]: '{"version":1,"entries":{"q1":{"status":"solved","at":"x"}}}',
+    });
+    expect(readStatus(old, 'q1')).toBe('solved');
+    expect(readWrongAnswers(old, 'q1')).toEqual([]);
+    const corrupt = memoryStorage({
+      [PROGRESS_STORAGE_KEY]:
+        '{"version":1,"entries":{"q1":{"status":"solved","at":"x"}},"wrong":{"q1":[1,2]}}',
+    });
+    expect(readStatus(corrupt, 'q1')).toBe('solved');
+    expect(readWrongAnswers(corrupt, 'q1')).toEqual([]);
   });
 });
