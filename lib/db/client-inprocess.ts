@@ -25,6 +25,7 @@ export function createInProcessClient(engine: QueryLabEngine, info: ReadyInfo): 
     runCachingLab: (o) => serial(() => engine.runCachingLab(o)),
     runMeasureLab: (o) => serial(() => engine.runMeasureLab(o)),
     runUserCode: (code, o) => serial(() => engine.runUserCode(code, o)),
+    runConsistencyLab: (o) => serial(() => engine.runConsistencyLab(o)),
     reset: () => serial(() => engine.reset()),
     close: () => serial(() => engine.close()),
   };

@@ -1,4 +1,5 @@
 import type { CachingLabResult, CachingOptions } from './labs/caching';
+import type { ConsistencyLabResult, ConsistencyOptions } from './labs/consistency';
 import type { IndexLabPart, IndexLabResult } from './labs/indexing';
 import type { MeasureLabResult, MeasureOptions } from './labs/measure';
 import type { NPlusOneOptions, NPlusOneResult } from './labs/nplusone';
@@ -40,6 +41,11 @@ export interface QueryLabClient {
   runMeasureLab(opts: MeasureOptions): Promise<MeasureLabResult>;
   /** Runs the reader's ORM code with a time limit (default 5 s); see usercode.ts. */
   runUserCode(code: string, opts: UserCodeOptions): Promise<UserCodeResult>;
+  /**
+   * A consistency lab (lib/db/labs/consistency.ts) on the `consistency` data dir; the first call
+   * opens the extra instances it needs (a replica, shards) and later calls reuse them.
+   */
+  runConsistencyLab(opts: ConsistencyOptions): Promise<ConsistencyLabResult>;
   /** Back to the seed data (reloads the data dir). */
   reset(): Promise<ResetInfo>;
   close(): Promise<void>;
@@ -270,6 +276,7 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
     runIndexLab: (o) => call('runIndexLab', o ? [o] : []),
     runCachingLab: (o) => call('runCachingLab', [o]),
     runMeasureLab: (o) => call('runMeasureLab', [o]),
+    runConsistencyLab: (o) => call('runConsistencyLab', [o]),
     reset: () => call('reset', []),
     runUserCode: (code, o) => exclusive(() => runUserCodeNow(code, o)),
     async close() {

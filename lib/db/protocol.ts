@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CACHE_STRATEGIES } from './labs/caching';
+import { consistencyOptionsSchema } from './labs/consistency-options';
 import { INDEX_LAB_PARTS } from './labs/indexing';
 import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
 
@@ -59,6 +60,7 @@ export const methodArgs = {
     z.string().max(200_000),
     z.object({ users, rttMs, timeoutMs: z.number().int().min(100).max(60_000).optional() }),
   ]),
+  runConsistencyLab: z.tuple([consistencyOptionsSchema]),
   reset: z.tuple([]),
 } as const;
 

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { loadBrowserSource } from './browser-source';
 import { QueryLabEngine } from './engine';
 import { QueryLabError } from './errors';
+import { ConsistencyLabError } from './labs/consistency-common';
 import type { PgliteSource } from './open';
 import {
   methodArgs,
@@ -52,6 +53,7 @@ const DISPATCH: Record<MethodName, Dispatch> = {
   runCachingLab: (e, a) => e.runCachingLab(...methodArgs.runCachingLab.parse(a)),
   runMeasureLab: (e, a) => e.runMeasureLab(...methodArgs.runMeasureLab.parse(a)),
   runUserCode: (e, a) => e.runUserCode(...methodArgs.runUserCode.parse(a)),
+  runConsistencyLab: (e, a) => e.runConsistencyLab(...methodArgs.runConsistencyLab.parse(a)),
   reset: (e, a) => {
     methodArgs.reset.parse(a);
     return e.reset();
@@ -60,6 +62,8 @@ const DISPATCH: Record<MethodName, Dispatch> = {
 
 function errorOf(err: unknown): { kind: QueryLabError['kind']; message: string } {
   if (err instanceof QueryLabError) return { kind: err.kind, message: err.message };
+  // A consistency lab that stopped (bad options, a table dropped mid-run): the worker is fine.
+  if (err instanceof ConsistencyLabError) return { kind: 'bad-request', message: err.message };
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     return {
