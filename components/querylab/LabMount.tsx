@@ -18,6 +18,7 @@ const loaders: Record<LabKind, () => Promise<LabModule>> = {
   caching: () => import('./labs/CachingLab'),
   measure: () => import('./labs/MeasureLab'),
   sql: () => import('./labs/SqlLab'),
+  consistency: () => import('@/components/consistency/ConsistencyLabLive'),
 };
 
 /**

@@ -14,6 +14,7 @@ const TITLES: Record<LabSpec['lab'], string> = {
   caching: 'Lab: a read-through cache in front of a hot query',
   measure: 'Lab: an APM view of a mixed workload',
   sql: 'Lab: your own SQL',
+  consistency: 'Lab: consistency on real Postgres',
 };
 
 const INDEXING_TITLES: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], string> = {

@@ -22,14 +22,25 @@ export type SqlSpec = {
   title?: string;
 };
 
+/** `<ConsistencyLab lab="…" />` (components/consistency/): one of lib/db's consistency labs. */
+export type ConsistencySpec = {
+  lab: 'consistency';
+  experiment: 'replica-lag' | 'idempotency' | 'lost-update' | 'outbox' | 'shards';
+  strategy?: string;
+  lagMs?: 0 | 100 | 1000;
+  windowMs?: number;
+  shards?: number;
+};
+
 export type LabSpec =
-  NPlusOneSpec | ScalingSpec | IndexingSpec | CachingSpec | MeasureSpec | SqlSpec;
+  NPlusOneSpec | ScalingSpec | IndexingSpec | CachingSpec | MeasureSpec | SqlSpec | ConsistencySpec;
 
 export type LabKind = LabSpec['lab'];
 
 /** Which prebuilt data dir each lab uses (lib/db/datasets.ts LAB_DATASET). */
-export function datasetOf(spec: LabSpec): 'app' | 'indexing' {
+export function datasetOf(spec: LabSpec): 'app' | 'indexing' | 'consistency' {
   if (spec.lab === 'indexing') return 'indexing';
+  if (spec.lab === 'consistency') return 'consistency';
   if (spec.lab === 'sql') return spec.dataset;
   return 'app';
 }

@@ -45,8 +45,8 @@ export const DEFAULT_SHARDS = 4;
 export const MAX_SHARDS = 8;
 
 /** The counts every lab reports (0 where they do not apply), as the CLI prints them. */
-export interface ConsistencyCounts {
-  lab: ConsistencyLabId;
+export interface ConsistencyCounts<L extends ConsistencyLabId = ConsistencyLabId> {
+  lab: L;
   strategy: string;
   seed: number;
   requests: number;
@@ -98,15 +98,12 @@ export async function guardLab<T>(lab: ConsistencyLabId, body: () => Promise<T>)
     return await body();
   } catch (err) {
     if (err instanceof ConsistencyLabError) throw err;
-    const message =
-      err instanceof LoggedSqlError
-        ? err.sqlError.message
-        : err instanceof Error
-          ? err.message
-          : String(err);
-    throw new ConsistencyLabError(
-      `${lab} lab stopped: ${message}. A table the lab needs was changed or dropped while it ran; press Reset and run again.`,
-    );
+    if (err instanceof LoggedSqlError)
+      throw new ConsistencyLabError(
+        `${lab} lab stopped: ${err.sqlError.message}. A table the lab needs was changed or dropped while it ran; press Reset and run again.`,
+      );
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConsistencyLabError(`${lab} lab stopped: ${message}. Press Reset and run again.`);
   }
 }
 

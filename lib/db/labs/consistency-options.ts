@@ -49,4 +49,3 @@ export function parseConsistencyOptions(raw: unknown): ConsistencyOptions {
   }
   return parsed.data;
 }
-

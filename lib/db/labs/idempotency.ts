@@ -31,7 +31,7 @@ export interface IdempotencyOptions {
   seed?: number;
 }
 
-export interface IdempotencyResult extends ConsistencyCounts {
+export interface IdempotencyResult extends ConsistencyCounts<'idempotency'> {
   attempts: number;
   retries: number;
   /** Retries answered from the stored response instead of charging again. */

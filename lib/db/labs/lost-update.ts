@@ -35,7 +35,7 @@ export interface LostUpdateOptions {
   seed?: number;
 }
 
-export interface LostUpdateResult extends ConsistencyCounts {
+export interface LostUpdateResult extends ConsistencyCounts<'lost-update'> {
   expected: number;
   final: number;
   /** version: UPDATEs that matched no row because the version had moved on. */

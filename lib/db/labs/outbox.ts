@@ -42,7 +42,7 @@ export interface OutboxOptions {
   seed?: number;
 }
 
-export interface OutboxResult extends ConsistencyCounts {
+export interface OutboxResult extends ConsistencyCounts<'outbox'> {
   crashes: number;
   published: number;
   /** Deliveries of an event id already delivered (at-least-once). */

@@ -55,7 +55,7 @@ export interface ShardLoad {
   queries: number;
 }
 
-export interface ShardsResult extends ConsistencyCounts {
+export interface ShardsResult extends ConsistencyCounts<'shards'> {
   shards: number;
   singleShardMs: number;
   scatterGatherMs: number;

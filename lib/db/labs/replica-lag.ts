@@ -39,7 +39,7 @@ export interface ReplicaLagOptions {
   seed?: number;
 }
 
-export interface ReplicaLagResult extends ConsistencyCounts {
+export interface ReplicaLagResult extends ConsistencyCounts<'replica-lag'> {
   lagMs: number;
   windowMs: number;
   /** Reads where the reader's own newest message in that channel was missing. */
