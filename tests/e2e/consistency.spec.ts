@@ -11,6 +11,11 @@ const LESSON = '/learn/consistency-is-a-feature/';
 const HARNESS = 'dev/consistency/';
 /** A first run opens the extra PGlite instances (one per replica or shard): seconds each here. */
 const RUN_MS = 120_000;
+/**
+ * The first PGlite of the page, as for every query lab, but these tests keep several instances
+ * alive per page; they run one after another (serial) so two pages never open theirs at once.
+ */
+const READY_MS = 2 * LAB_READY_MS;
 
 /** Runs with the strategy picked by its label; returns the anomaly count of the newest run. */
 async function runWith(lab: Locator, strategyLabel: string | null, runs: number): Promise<number> {
@@ -24,7 +29,7 @@ async function runWith(lab: Locator, strategyLabel: string | null, runs: number)
 }
 
 test.describe('consistency labs', () => {
-  test.describe.configure({ timeout: 300_000 });
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
   test('replica lag: messages vanish behind a 1 s replica, a version token keeps them', async ({
     page,
@@ -33,7 +38,7 @@ test.describe('consistency labs', () => {
     const lab = page.locator('[data-lab="consistency"]').nth(0);
     await lab.scrollIntoViewIfNeeded();
     await expect(lab.getByTestId('querylab-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: LAB_READY_MS,
+      timeout: READY_MS,
     });
     expect(await runWith(lab, null, 1)).toBeGreaterThan(0);
     await expect(lab.getByTestId('consistency-summary')).toContainText('at 1,000 ms lag');
@@ -47,7 +52,7 @@ test.describe('consistency labs', () => {
     const lost = page.locator('[data-lab="consistency"]').nth(1);
     await lost.scrollIntoViewIfNeeded();
     await expect(lost.getByTestId('querylab-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: LAB_READY_MS,
+      timeout: READY_MS,
     });
     expect(await runWith(lost, null, 1)).toBeGreaterThan(0);
     expect(await runWith(lost, 'UPDATE … SET n = n + 1', 2)).toBe(0);
@@ -67,7 +72,7 @@ test.describe('consistency labs', () => {
     const idem = page.locator('[data-lab="consistency"]').nth(0);
     await idem.scrollIntoViewIfNeeded();
     await expect(idem.getByTestId('querylab-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: LAB_READY_MS,
+      timeout: READY_MS,
     });
     expect(await runWith(idem, null, 1)).toBeGreaterThan(0);
     expect(await runWith(idem, 'Idempotency key (stored response)', 2)).toBe(0);
@@ -88,7 +93,7 @@ test.describe('consistency labs', () => {
     const lab = page.locator('[data-lab="consistency"]').nth(0);
     await lab.scrollIntoViewIfNeeded();
     await expect(lab.getByTestId('querylab-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: LAB_READY_MS,
+      timeout: READY_MS,
     });
     expect(await runWith(lab, null, 1)).toBeGreaterThan(0);
     await lab.getByTestId('consistency-seed').fill('-5');
