@@ -1,49 +1,25 @@
 /**
- * SimulationApi: one typed interface, two transports (like PGlite's PGliteInterface for PGlite and
- * PGliteWorker). In-process in the CLI and tests (createInProcessApi, here); over postMessage to a
- * Web Worker in the browser (workerTransport.ts; start one with createSimulationWorker() from
- * workerClient.ts), so long runs never block the page. Progress callbacks stream results back as
- * they are ready.
+ * SimulationApi (contract.ts) computed in-process: what the CLI and tests call directly, and what
+ * the Web Worker serves (worker.ts). In the browser, start the worker with createSimulationWorker()
+ * from workerClient.ts, so long runs never block the page.
  */
-import { runQueue, type QueueRunParams, type QueueRunResult } from './engine/queueRun';
-import {
-  listValidationCases,
-  runValidation,
-  type ValidationCaseInfo,
-  type ValidationResult,
-  type ValidationRunOptions,
-} from './validation';
+import { inProcessApi, type Handlers } from '../lib/worker-rpc/index';
+import { simulationContract, type SimulationApi } from './contract';
+import { runQueue } from './engine/queueRun';
+import { listValidationCases, runValidation } from './validation';
 
-export type ValidationProgress = (result: ValidationResult, index: number, total: number) => void;
-
-export interface SimulationApi {
-  /** One M/M/c or M/D/c(/K) run (the CLI's `queue` model). */
-  runQueue(params: QueueRunParams): Promise<QueueRunResult>;
-  /** The /validation/ cases, without running them. */
-  listValidationCases(): Promise<ValidationCaseInfo[]>;
-  /** Runs validation cases in order; `onResult` fires as each one finishes. */
-  runValidation(
-    options?: ValidationRunOptions,
-    onResult?: ValidationProgress,
-  ): Promise<ValidationResult[]>;
-}
+/** One handler per contract method. */
+export const simulationHandlers: Handlers<typeof simulationContract> = {
+  runQueue: (params) => runQueue(params),
+  listValidationCases: () => listValidationCases(),
+  runValidation: (options, { progress }) =>
+    runValidation(options, (result, index, total) => progress({ result, index, total })),
+};
 
 /** The API computed on the calling thread. */
 export function createInProcessApi(): SimulationApi {
-  return {
-    runQueue: async (params) => runQueue(params),
-    listValidationCases: async () => listValidationCases(),
-    runValidation: async (options, onResult) => runValidation(options, onResult),
-  };
+  return inProcessApi(simulationContract, simulationHandlers);
 }
 
-export {
-  createWorkerApi,
-  exposeSimulationApi,
-  SIMULATION_API_METHODS,
-  type ApiRequest,
-  type ApiResponse,
-  type WorkerLike,
-  type WorkerScopeLike,
-  type WorkerSimulationApi,
-} from './workerTransport';
+export { simulationContract, type SimulationApi, type ValidationProgress } from './contract';
+export { createWorkerApi, exposeSimulationApi, type WorkerSimulationApi } from './workerTransport';

@@ -4,12 +4,12 @@
  * `new Worker(new URL('./worker.ts', import.meta.url), …)` form is what Turbopack and webpack
  * recognise to bundle the worker as its own chunk.
  */
-import { createWorkerApi, type WorkerLike, type WorkerSimulationApi } from './workerTransport';
+import { createWorkerApi, type WorkerSimulationApi } from './workerTransport';
 
 export function createSimulationWorker(): WorkerSimulationApi {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), {
     type: 'module',
     name: 'simulation',
   });
-  return createWorkerApi(worker as unknown as WorkerLike);
+  return createWorkerApi(worker);
 }

@@ -2,6 +2,7 @@
 
 import type { ClientStatus, QueryLabClient } from '@/lib/db/client';
 import type { DatasetId } from '@/lib/db/datasets';
+import { assetUrl } from '@/lib/site';
 
 /**
  * One query-lab worker per data dir per page, shared by every lab widget on the page (a PGlite
@@ -74,9 +75,10 @@ export function startLab(dataset: DatasetId): void {
   set(dataset, { kind: 'loading', message: 'Loading the query lab…' });
   const current = () => entry(dataset).attempt === attempt;
   import('@/lib/db/client')
-    .then(({ createWorkerClient }) =>
+    .then(({ createWorkerClient, MANIFEST_PATH }) =>
       createWorkerClient({
         dataset,
+        manifestUrl: new URL(assetUrl(MANIFEST_PATH), window.location.href).href,
         // A loaded 2-core machine needs several seconds; past this the reader gets an error + Retry.
         startupTimeoutMs: 45_000,
         onStatus: (status) => {

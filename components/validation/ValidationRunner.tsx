@@ -51,10 +51,15 @@ export function ValidationRunner({ cases }: { cases: ValidationCaseInfo[] }) {
     startRef.current = performance.now();
     try {
       apiRef.current ??= createSimulationWorker();
-      await apiRef.current.runValidation({ seed: Number(parsed.data) }, (result, index) => {
-        setResults((previous) => ({ ...previous, [result.id]: result }));
-        setStatus({ kind: 'running', done: index + 1 });
-      });
+      await apiRef.current.runValidation(
+        { seed: Number(parsed.data) },
+        {
+          onProgress: ({ result, index }) => {
+            setResults((previous) => ({ ...previous, [result.id]: result }));
+            setStatus({ kind: 'running', done: index + 1 });
+          },
+        },
+      );
       setStatus({ kind: 'done', ms: performance.now() - startRef.current });
     } catch (error) {
       apiRef.current?.terminate();

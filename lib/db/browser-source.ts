@@ -24,19 +24,17 @@ async function fetchWithin<T>(
   timeoutMs: number,
   read: (res: Response) => Promise<T>,
 ): Promise<T> {
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  // The signal also aborts reading the body, so a stalled download ends at the deadline too.
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, { signal: ctrl.signal });
+    const res = await fetch(url, { signal });
     if (!res.ok)
       throw new QueryLabError('load-failed', `Could not load ${url}: HTTP ${res.status}.`);
     return await read(res);
   } catch (err) {
     if (err instanceof QueryLabError) throw err;
-    const reason = ctrl.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : String(err);
+    const reason = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : String(err);
     throw new QueryLabError('load-failed', `Could not load ${url}: ${reason}.`);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

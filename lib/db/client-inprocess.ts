@@ -1,5 +1,14 @@
-import type { QueryLabClient } from './client';
+import {
+  bindApi,
+  inProcessApi,
+  type CallOptions,
+  type HandlerContext,
+  type Handlers,
+} from '../worker-rpc/index';
+import { toQueryLabError } from './rpc-errors';
+import { contractMethods, type QueryLabClient } from './client';
 import type { QueryLabEngine } from './engine';
+import { engineHandlers } from './lab-handlers';
 import type { ReadyInfo } from './results';
 
 /**
@@ -15,7 +24,24 @@ export function createInProcessClient(engine: QueryLabEngine, info: ReadyInfo): 
     queue = run.catch(() => undefined);
     return run;
   };
+  // Methods beyond the positional ones: params validated as the worker validates them.
+  type AnyHandler = (e: QueryLabEngine, p: unknown, c: HandlerContext<unknown>) => Promise<unknown>;
+  const bound: Record<string, (p: unknown, c: HandlerContext<unknown>) => Promise<unknown>> = {};
+  for (const method of Object.keys(contractMethods)) {
+    const handler = engineHandlers[method as keyof typeof engineHandlers] as AnyHandler;
+    bound[method] = (params, ctx) => handler(engine, params, ctx);
+  }
+  const direct = inProcessApi(contractMethods, bound as Handlers<typeof contractMethods>) as Record<
+    string,
+    (params: unknown, options?: CallOptions<unknown>) => Promise<unknown>
+  >;
+  const rest = bindApi(contractMethods, (method, params, options) =>
+    serial(() => direct[method]!(params, options)).catch((err: unknown) => {
+      throw toQueryLabError(err, { phase: 'open', alive: true });
+    }),
+  );
   return {
+    ...rest,
     dataset: engine.dataset,
     info,
     runSql: (sql, o) => serial(() => engine.runSql(sql, o)),
@@ -25,7 +51,6 @@ export function createInProcessClient(engine: QueryLabEngine, info: ReadyInfo): 
     runCachingLab: (o) => serial(() => engine.runCachingLab(o)),
     runMeasureLab: (o) => serial(() => engine.runMeasureLab(o)),
     runUserCode: (code, o) => serial(() => engine.runUserCode(code, o)),
-    runConsistencyLab: (o) => serial(() => engine.runConsistencyLab(o)),
     reset: () => serial(() => engine.reset()),
     close: () => serial(() => engine.close()),
   };

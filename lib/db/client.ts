@@ -1,32 +1,57 @@
+import {
+  bindApi,
+  createRpcClient,
+  type CallArgs,
+  type RpcApi,
+  type RpcClient,
+  type ResultOut,
+  type WorkerLike,
+} from '../worker-rpc/index';
 import type { CachingLabResult, CachingOptions } from './labs/caching';
-import type { ConsistencyLabResult, ConsistencyOptions } from './labs/consistency';
 import type { IndexLabPart, IndexLabResult } from './labs/indexing';
 import type { MeasureLabResult, MeasureOptions } from './labs/measure';
 import type { NPlusOneOptions, NPlusOneResult } from './labs/nplusone';
 import type { DatasetId } from './datasets';
 import { QueryLabError } from './errors';
-import { MANIFEST_PATH } from './manifest';
-import {
-  fromWorkerSchema,
-  type FromWorker,
-  type LoadPhase,
-  type MethodName,
-  type ToWorker,
-} from './protocol';
+import { labContract, labMethods, type LoadPhase } from './protocol';
 import type { ExplainOutcome, ReadyInfo, ResetInfo, SqlRunResult } from './results';
+import { toQueryLabError } from './rpc-errors';
 import {
   DEFAULT_USER_CODE_TIMEOUT_MS,
   type UserCodeOptions,
   type UserCodeResult,
 } from './usercode-types';
-import { assetUrl } from '../site';
+
+export type { WorkerLike } from '../worker-rpc/index';
+/** Where manifest.json sits under the site root (the page adds its origin and base path). */
+export { MANIFEST_PATH } from './manifest';
+
+/** The first lab methods, with their positional signatures (kept for their callers). */
+const POSITIONAL = [
+  'runSql',
+  'explain',
+  'runNPlusOne',
+  'runIndexLab',
+  'runCachingLab',
+  'runMeasureLab',
+  'runUserCode',
+  'reset',
+] as const;
+type PositionalMethod = (typeof POSITIONAL)[number];
+type ContractMethods = Omit<typeof labMethods, PositionalMethod>;
+
+/**
+ * Every other method of `labMethods` (protocol.ts), straight from the contract:
+ * `method(params, { onProgress, signal })`. Adding one needs no change here.
+ */
+export type LabContractMethods = RpcApi<ContractMethods>;
 
 /**
  * ONE typed client for the query lab, two transports: the worker transport below (browser) and the
  * in-process one (client-inprocess.ts: Node CLI, tests). Results are plain data; SQL errors come back
  * as data (`ok: false`), infrastructure failures reject with QueryLabError (`kind` says which).
  */
-export interface QueryLabClient {
+export interface QueryLabClient extends LabContractMethods {
   readonly dataset: DatasetId;
   /** Load facts of the current PGlite (updated after a restart). */
   readonly info: ReadyInfo;
@@ -41,15 +66,15 @@ export interface QueryLabClient {
   runMeasureLab(opts: MeasureOptions): Promise<MeasureLabResult>;
   /** Runs the reader's ORM code with a time limit (default 5 s); see usercode.ts. */
   runUserCode(code: string, opts: UserCodeOptions): Promise<UserCodeResult>;
-  /**
-   * A consistency lab (lib/db/labs/consistency.ts) on the `consistency` data dir; the first call
-   * opens the extra instances it needs (a replica, shards) and later calls reuse them.
-   */
-  runConsistencyLab(opts: ConsistencyOptions): Promise<ConsistencyLabResult>;
   /** Back to the seed data (reloads the data dir). */
   reset(): Promise<ResetInfo>;
   close(): Promise<void>;
 }
+
+/** The methods a transport binds from the contract (everything but the positional ones). */
+export const contractMethods = Object.fromEntries(
+  Object.entries(labMethods).filter(([m]) => !(POSITIONAL as readonly string[]).includes(m)),
+) as ContractMethods;
 
 export type ClientStatus =
   | { state: 'loading'; phase: LoadPhase; detail?: string }
@@ -58,19 +83,13 @@ export type ClientStatus =
   | { state: 'restarting'; reason: string }
   | { state: 'failed'; error: QueryLabError };
 
-/** What the client needs from a Worker (a DOM Worker satisfies it; tests pass a fake). */
-export interface WorkerLike {
-  postMessage(message: unknown): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror?: ((event: MessageEvent) => void) | null;
-}
-
 export interface WorkerClientOptions {
   dataset: DatasetId;
-  /** Absolute URL of manifest.json; default assetUrl('/generated/pglite/manifest.json') on this origin. */
-  manifestUrl?: string;
+  /**
+   * Absolute URL of the site's manifest.json (the worker resolves the data files next to it). The
+   * page builds it from its own location and base path (components/querylab/labClient.ts).
+   */
+  manifestUrl: string;
   /** Reject with kind 'startup-timeout' if PGlite is not ready by then (default 30 s). */
   startupTimeoutMs?: number;
   /** Per-file download timeout inside the worker (default 25 s). */
@@ -82,132 +101,93 @@ export interface WorkerClientOptions {
   createWorker?: () => WorkerLike;
 }
 
-/** Extra time the worker gets beyond the user-code limit before the page assumes a busy loop. */
-const USER_CODE_GRACE_MS = 1000;
-
-export function defaultManifestUrl(): string {
-  return new URL(assetUrl(MANIFEST_PATH), globalThis.location.href).href;
-}
+/**
+ * How long past its own limit user code may keep the worker silent before the page decides it is
+ * stuck in a synchronous loop. The worker's own timer answers slow asynchronous code at the limit;
+ * this margin only has to cover that answer's trip on a loaded machine, and it costs the reader of
+ * `while (true) {}` nothing but its own length.
+ */
+const USER_CODE_GRACE_MS = 3000;
 
 function createModuleWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'querylab' });
 }
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (err: QueryLabError) => void;
-}
+type Settings = Required<
+  Pick<
+    WorkerClientOptions,
+    'dataset' | 'manifestUrl' | 'startupTimeoutMs' | 'fetchTimeoutMs' | 'warmUp'
+  >
+> & { onStatus?: (s: ClientStatus) => void };
 
-/** One worker generation: the Worker, its pending calls, its readiness. */
+type LabContract = typeof labContract;
+
+/** One worker generation: the Worker's RPC client, its readiness, its warm-up. */
 class Connection {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly rpc: RpcClient<LabContract>;
+  private phase: LoadPhase = 'manifest';
   readonly ready: Promise<ReadyInfo>;
-  private dead = false;
+  /** Settles when the worker's JIT warm-up has finished (or failed; at once without one). */
+  readonly warm: Promise<void>;
 
   constructor(
-    private readonly worker: WorkerLike,
-    opts: Required<
-      Pick<WorkerClientOptions, 'dataset' | 'startupTimeoutMs' | 'fetchTimeoutMs' | 'warmUp'>
-    > & { manifestUrl: string; onStatus?: (s: ClientStatus) => void },
+    worker: WorkerLike,
+    readonly settings: Settings,
   ) {
-    this.ready = new Promise<ReadyInfo>((resolve, reject) => {
-      let phase: LoadPhase = 'manifest';
-      const timer = setTimeout(() => {
-        this.kill(
-          new QueryLabError(
-            'startup-timeout',
-            `The database did not start within ${opts.startupTimeoutMs / 1000} s (stuck at: ${phase}).`,
-          ),
-        );
-      }, opts.startupTimeoutMs);
-      const fail = (err: QueryLabError): void => {
-        clearTimeout(timer);
-        reject(err);
-      };
-      this.onFatal = fail;
-      worker.onmessage = (event) => {
-        const parsed = fromWorkerSchema.safeParse(event.data);
-        if (!parsed.success) return;
-        const msg: FromWorker = parsed.data;
-        if (msg.type === 'progress') {
-          phase = msg.phase;
-          if (msg.phase !== 'warm-up') {
-            opts.onStatus?.({ state: 'loading', phase: msg.phase, detail: msg.detail });
-          } else if (msg.detail === 'done' && this.info) {
-            this.markWarm();
-            opts.onStatus?.({ state: 'ready', info: this.info });
-          } else {
-            opts.onStatus?.({ state: 'warming-up' });
-          }
-        } else if (msg.type === 'ready') {
-          clearTimeout(timer);
-          this.info = msg.info;
-          if (!opts.warmUp) this.markWarm();
-          resolve(msg.info);
-        } else if (msg.type === 'init-error') {
-          this.kill(new QueryLabError(msg.error.kind, msg.error.message));
-        } else {
-          const p = this.pending.get(msg.id);
-          if (!p) return;
-          this.pending.delete(msg.id);
-          if (msg.ok) p.resolve(msg.value);
-          else p.reject(new QueryLabError(msg.error.kind, msg.error.message));
-        }
-      };
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        this.kill(
-          new QueryLabError(
-            phase === 'manifest' ? 'load-failed' : 'worker-crashed',
-            `The query-lab worker failed: ${event.message || 'unknown error'}`,
-          ),
-        );
-      };
-      worker.onmessageerror = () =>
-        this.kill(
-          new QueryLabError('worker-crashed', 'The query-lab worker sent an unreadable message.'),
-        );
-      const init: ToWorker = {
-        type: 'init',
-        dataset: opts.dataset,
-        manifestUrl: opts.manifestUrl,
-        fetchTimeoutMs: opts.fetchTimeoutMs,
-        warmUp: opts.warmUp,
-      };
-      worker.postMessage(init);
-    });
+    this.rpc = createRpcClient(worker, labContract, { label: 'The query-lab worker' });
+    const timer = setTimeout(() => {
+      this.kill(
+        new QueryLabError(
+          'startup-timeout',
+          `The database did not start within ${settings.startupTimeoutMs / 1000} s (stuck at: ${this.phase}).`,
+        ),
+      );
+    }, settings.startupTimeoutMs);
+    const init = {
+      dataset: settings.dataset,
+      manifestUrl: settings.manifestUrl,
+      fetchTimeoutMs: settings.fetchTimeoutMs,
+    };
+    this.ready = this.call('init', init, {
+      onProgress: ({ phase, detail }) => {
+        this.phase = phase;
+        settings.onStatus?.({ state: 'loading', phase, detail });
+      },
+    }).finally(() => clearTimeout(timer));
     this.ready.catch(() => undefined);
+    // Sent right behind init, so the worker runs it before any call the reader makes.
+    this.warm = settings.warmUp
+      ? this.call('warmUp', undefined, {
+          // The worker may start warming up before init's answer reaches the page: report it
+          // after ready (whose own listener was attached first), never before.
+          onProgress: () =>
+            void this.ready.then(() => settings.onStatus?.({ state: 'warming-up' })),
+        }).then(
+          () => undefined,
+          () => undefined,
+        )
+      : Promise.resolve();
   }
 
-  private onFatal: (err: QueryLabError) => void = () => undefined;
-  private info: ReadyInfo | undefined;
-  private markWarm: () => void = () => undefined;
-  /** Resolves when the worker's JIT warm-up has finished (at once when there is none). */
-  readonly warm: Promise<void> = new Promise((resolve) => {
-    this.markWarm = resolve;
-  });
-
-  call(method: MethodName, args: unknown[]): Promise<unknown> {
-    if (this.dead)
-      return Promise.reject(new QueryLabError('closed', 'The query-lab worker is gone.'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const msg: ToWorker = { type: 'call', id, method, args };
-      this.worker.postMessage(msg);
+  call<M extends keyof LabContract & string>(
+    method: M,
+    ...args: CallArgs<LabContract, M>
+  ): Promise<ResultOut<LabContract, M>> {
+    return this.rpc.call(method, ...args).catch((err: unknown) => {
+      throw toQueryLabError(err, { phase: this.phase, alive: this.rpc.alive });
     });
   }
 
-  /** Terminates the worker and fails everything still waiting on it. */
+  /** Terminates the worker and fails everything still waiting on it with `err`. */
   kill(err: QueryLabError): void {
-    if (this.dead) return;
-    this.dead = true;
-    this.worker.terminate();
-    this.onFatal(err);
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
+    this.rpc.terminate(err);
   }
+}
+
+function asQueryLabError(err: unknown): QueryLabError {
+  return err instanceof QueryLabError
+    ? err
+    : new QueryLabError('internal', err instanceof Error ? err.message : String(err));
 }
 
 /**
@@ -216,9 +196,9 @@ class Connection {
  * `while (true) {}`), a fresh one reloads the data dir, and the call resolves with a 'timeout' error.
  */
 export async function createWorkerClient(opts: WorkerClientOptions): Promise<QueryLabClient> {
-  const settings = {
+  const settings: Settings = {
     dataset: opts.dataset,
-    manifestUrl: opts.manifestUrl ?? defaultManifestUrl(),
+    manifestUrl: opts.manifestUrl,
     startupTimeoutMs: opts.startupTimeoutMs ?? 30_000,
     fetchTimeoutMs: opts.fetchTimeoutMs ?? 25_000,
     warmUp: opts.warmUp ?? true,
@@ -227,28 +207,37 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
   const spawn = opts.createWorker ?? createModuleWorker;
   let conn = new Connection(spawn(), settings);
   let info: ReadyInfo;
+  let closed = false;
+
+  /** Ready now; after a warm-up (which reports "warming-up" as it starts), ready again. */
+  const announce = (c: Connection, i: ReadyInfo): void => {
+    opts.onStatus?.({ state: 'ready', info: i });
+    if (!c.settings.warmUp) return;
+    void c.warm.then(() => {
+      if (c === conn && !closed) opts.onStatus?.({ state: 'ready', info: i });
+    });
+  };
+
   try {
     info = await conn.ready;
   } catch (err) {
-    const e = err instanceof QueryLabError ? err : new QueryLabError('internal', String(err));
+    const e = asQueryLabError(err);
     opts.onStatus?.({ state: 'failed', error: e });
     throw e;
   }
-  opts.onStatus?.({ state: 'ready', info });
-  let closed = false;
+  announce(conn, info);
 
   const restart = async (reason: string): Promise<void> => {
     conn.kill(new QueryLabError('worker-crashed', reason));
     opts.onStatus?.({ state: 'restarting', reason });
     conn = new Connection(spawn(), { ...settings, warmUp: true });
     info = await conn.ready;
-    opts.onStatus?.({ state: 'ready', info });
+    announce(conn, info);
   };
 
   /**
-   * Calls are queued page-side too (the worker serialises them anyway), so that a user-code call's
-   * watchdog starts only when the worker is free: a long lab run queued before it must not count
-   * against the reader's time limit.
+   * Calls are queued page-side too (the worker serialises them anyway), so that a restart for a
+   * stuck user-code call never kills a call that was merely queued behind it.
    */
   let tail: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
@@ -257,27 +246,37 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
     return run;
   };
 
-  const send = async <T>(method: MethodName, args: unknown[]): Promise<T> => {
+  const send = async <M extends keyof LabContract & string>(
+    method: M,
+    ...args: CallArgs<LabContract, M>
+  ): Promise<ResultOut<LabContract, M>> => {
     if (closed) throw new QueryLabError('closed', 'The query lab was closed.');
-    await conn.ready;
-    return (await conn.call(method, args)) as T;
+    const c = conn;
+    await c.ready;
+    return c.call(method, ...args);
   };
-  const call = <T>(method: MethodName, args: unknown[]): Promise<T> =>
-    exclusive(() => send<T>(method, args));
+  const call = <M extends keyof LabContract & string>(
+    method: M,
+    ...args: CallArgs<LabContract, M>
+  ): Promise<ResultOut<LabContract, M>> => exclusive(() => send(method, ...args));
+
+  const rest = bindApi(contractMethods, (method, params, options) =>
+    call(method as keyof ContractMethods & string, params as never, options as never),
+  );
 
   return {
+    ...rest,
     dataset: opts.dataset,
     get info() {
       return info;
     },
-    runSql: (sql, o) => call('runSql', o ? [sql, o] : [sql]),
-    explain: (sql, o) => call('explain', o ? [sql, o] : [sql]),
-    runNPlusOne: (o) => call('runNPlusOne', [o]),
-    runIndexLab: (o) => call('runIndexLab', o ? [o] : []),
-    runCachingLab: (o) => call('runCachingLab', [o]),
-    runMeasureLab: (o) => call('runMeasureLab', [o]),
-    runConsistencyLab: (o) => call('runConsistencyLab', [o]),
-    reset: () => call('reset', []),
+    runSql: (sql, o) => call('runSql', { sql, ...o }),
+    explain: (sql, o) => call('explain', { sql, ...o }),
+    runNPlusOne: (o) => call('runNPlusOne', o),
+    runIndexLab: (o) => call('runIndexLab', o),
+    runCachingLab: (o) => call('runCachingLab', o),
+    runMeasureLab: (o) => call('runMeasureLab', o),
+    reset: () => call('reset'),
     runUserCode: (code, o) => exclusive(() => runUserCodeNow(code, o)),
     async close() {
       closed = true;
@@ -287,17 +286,19 @@ export async function createWorkerClient(opts: WorkerClientOptions): Promise<Que
 
   async function runUserCodeNow(code: string, o: UserCodeOptions): Promise<UserCodeResult> {
     const limitMs = o.timeoutMs ?? DEFAULT_USER_CODE_TIMEOUT_MS;
-    await conn.ready;
-    // The warm-up runs in the worker after ready; it must not eat into the reader's time limit.
-    await Promise.race([conn.warm, new Promise((r) => setTimeout(r, 30_000))]);
     const started = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let startWatchdog = (): void => undefined;
     const watchdog = new Promise<'hung'>((resolve) => {
-      timer = setTimeout(() => resolve('hung'), limitMs + USER_CODE_GRACE_MS);
+      startWatchdog = () => {
+        timer ??= setTimeout(() => resolve('hung'), limitMs + USER_CODE_GRACE_MS);
+      };
     });
     try {
+      // The watchdog starts when the worker says it begins the code, not when the page sends it:
+      // a warm-up or a long lab run ahead of it in the worker must not count against the limit.
       const outcome = await Promise.race([
-        send<UserCodeResult>('runUserCode', [code, o]),
+        send('runUserCode', { code, ...o }, { onProgress: startWatchdog }),
         watchdog,
       ]);
       if (outcome !== 'hung') return outcome;

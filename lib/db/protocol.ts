@@ -1,12 +1,27 @@
 import { z } from 'zod';
+import { defineContract } from '../worker-rpc/index';
 import { CACHE_STRATEGIES } from './labs/caching';
 import { consistencyOptionsSchema } from './labs/consistency-options';
 import { INDEX_LAB_PARTS } from './labs/indexing';
 import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
+import {
+  cachingLabResultSchema,
+  consistencyLabResultSchema,
+  explainOutcomeSchema,
+  indexLabResultSchema,
+  measureLabResultSchema,
+  nPlusOneResultSchema,
+  readyInfoSchema,
+  resetInfoSchema,
+  sqlRunResultSchema,
+  userCodeResultSchema,
+} from './result-schemas';
 
 /**
- * The page ⇄ worker protocol. Every message is validated with zod on arrival (both directions), and
- * every call's arguments are validated in the worker before they reach the engine.
+ * The query lab's worker contract (lib/worker-rpc): every method with the zod schemas of its params
+ * (checked in the worker before they reach the engine), its result and its progress (checked in
+ * the page). Adding a lab method: an entry in `labMethods` and its handler in lab-handlers.ts; it
+ * then appears on QueryLabClient as `method(params, { onProgress, signal })`.
  */
 export const DATASET_IDS = ['app', 'indexing', 'consistency'] as const;
 
@@ -14,117 +29,101 @@ const rttMs = z.number().min(0).max(1000);
 const users = z.number().int().min(1).max(10_000);
 const sql = z.string().max(1_000_000);
 
-export const methodArgs = {
-  runSql: z.tuple([
-    sql,
-    z
-      .object({
-        params: z.array(z.unknown()).optional(),
-        maxRows: z.number().int().min(0).max(10_000).optional(),
-        rttMs: rttMs.optional(),
-      })
-      .optional(),
-  ]),
-  explain: z.tuple([
-    sql,
-    z.object({ params: z.array(z.unknown()).optional(), rttMs: rttMs.optional() }).optional(),
-  ]),
-  runNPlusOne: z.tuple([
-    z.object({ users, rttMs, strategies: z.array(z.enum(N_PLUS_ONE_STRATEGIES)).optional() }),
-  ]),
-  runIndexLab: z.tuple([
-    z
+export const PHASES = ['manifest', 'download', 'compile', 'open', 'warm-up'] as const;
+export type LoadPhase = (typeof PHASES)[number];
+
+/** The engine's methods: the same on both transports (client.ts, client-inprocess.ts). */
+export const labMethods = defineContract({
+  runSql: {
+    params: z.object({
+      sql,
+      params: z.array(z.unknown()).optional(),
+      maxRows: z.number().int().min(0).max(10_000).optional(),
+      rttMs: rttMs.optional(),
+    }),
+    result: sqlRunResultSchema,
+  },
+  explain: {
+    params: z.object({ sql, params: z.array(z.unknown()).optional(), rttMs: rttMs.optional() }),
+    result: explainOutcomeSchema,
+  },
+  runNPlusOne: {
+    params: z.object({
+      users,
+      rttMs,
+      strategies: z.array(z.enum(N_PLUS_ONE_STRATEGIES)).readonly().optional(),
+    }),
+    result: nPlusOneResultSchema,
+  },
+  runIndexLab: {
+    params: z
       .object({ rttMs: rttMs.optional(), parts: z.array(z.enum(INDEX_LAB_PARTS)).optional() })
       .optional(),
-  ]),
-  runCachingLab: z.tuple([
-    z.object({
+    result: indexLabResultSchema,
+  },
+  runCachingLab: {
+    params: z.object({
       rttMs,
-      strategies: z.array(z.enum(CACHE_STRATEGIES)).optional(),
+      strategies: z.array(z.enum(CACHE_STRATEGIES)).readonly().optional(),
       ttlMs: z.number().min(0).max(3_600_000).optional(),
       requests: z.number().int().min(1).max(5000).optional(),
       intervalMs: z.number().positive().max(60_000).optional(),
       writeEvery: z.number().int().min(1).max(1000).optional(),
       seed: z.number().int().optional(),
     }),
-  ]),
-  runMeasureLab: z.tuple([
-    z.object({
+    result: cachingLabResultSchema,
+  },
+  runMeasureLab: {
+    params: z.object({
       rttMs,
       requests: z.number().int().min(1).max(2000).optional(),
       seed: z.number().int().optional(),
-      variants: z.array(z.enum(['baseline', 'fixed'])).optional(),
+      variants: z
+        .array(z.enum(['baseline', 'fixed']))
+        .readonly()
+        .optional(),
     }),
-  ]),
-  runUserCode: z.tuple([
-    z.string().max(200_000),
-    z.object({ users, rttMs, timeoutMs: z.number().int().min(100).max(60_000).optional() }),
-  ]),
-  runConsistencyLab: z.tuple([consistencyOptionsSchema]),
-  reset: z.tuple([]),
-} as const;
-
-export type MethodName = keyof typeof methodArgs;
-export const METHOD_NAMES = Object.keys(methodArgs) as MethodName[];
-
-export const toWorkerSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('init'),
-    dataset: z.enum(DATASET_IDS),
-    /** Absolute URL of manifest.json (the worker resolves asset files next to it). */
-    manifestUrl: z.string().min(1),
-    fetchTimeoutMs: z.number().int().positive(),
-    warmUp: z.boolean(),
-  }),
-  z.object({
-    type: z.literal('call'),
-    id: z.number().int(),
-    method: z.enum(METHOD_NAMES as [MethodName, ...MethodName[]]),
-    args: z.array(z.unknown()),
-  }),
-]);
-export type ToWorker = z.infer<typeof toWorkerSchema>;
-
-export const PHASES = ['manifest', 'download', 'compile', 'open', 'warm-up'] as const;
-export type LoadPhase = (typeof PHASES)[number];
-
-const errorSchema = z.object({
-  kind: z.enum([
-    'load-failed',
-    'startup-timeout',
-    'user-code-timeout',
-    'worker-crashed',
-    'bad-request',
-    'closed',
-    'internal',
-  ]),
-  message: z.string(),
+    result: measureLabResultSchema,
+  },
+  runUserCode: {
+    params: z.object({
+      code: z.string().max(200_000),
+      users,
+      rttMs,
+      timeoutMs: z.number().int().min(100).max(60_000).optional(),
+    }),
+    result: userCodeResultSchema,
+    /**
+     * 'started': the worker begins running the code now (everything queued before it is done).
+     * The page's busy-loop watchdog counts from here, never from when the page sent the call.
+     */
+    progress: z.literal('started'),
+  },
+  /** A consistency lab (labs/consistency.ts) on the `consistency` data dir. */
+  runConsistencyLab: { params: consistencyOptionsSchema, result: consistencyLabResultSchema },
+  reset: { params: z.undefined(), result: resetInfoSchema },
 });
 
-export const fromWorkerSchema = z.union([
-  z.object({ type: z.literal('progress'), phase: z.enum(PHASES), detail: z.string().optional() }),
-  z.object({
-    type: z.literal('ready'),
-    info: z.object({
-      dataset: z.string(),
-      pgliteVersion: z.string(),
-      loadMs: z.number(),
-      messages: z.number(),
-      users: z.number(),
+/** The worker's lifecycle (worker transport only) plus the engine's methods. */
+export const labContract = defineContract({
+  init: {
+    params: z.object({
+      dataset: z.enum(DATASET_IDS),
+      /** Absolute URL of manifest.json (the worker resolves asset files next to it). */
+      manifestUrl: z.string().min(1),
+      fetchTimeoutMs: z.number().int().positive(),
     }),
-  }),
-  z.object({ type: z.literal('init-error'), error: errorSchema }),
-  z.object({
-    type: z.literal('result'),
-    id: z.number().int(),
-    ok: z.literal(true),
-    value: z.unknown(),
-  }),
-  z.object({
-    type: z.literal('result'),
-    id: z.number().int(),
-    ok: z.literal(false),
-    error: errorSchema,
-  }),
-]);
-export type FromWorker = z.infer<typeof fromWorkerSchema>;
+    result: readyInfoSchema,
+    progress: z.object({ phase: z.enum(PHASES), detail: z.string().optional() }),
+  },
+  /** JIT warm-up (engine.warmUp); the page sends it right after init so it runs first. */
+  warmUp: {
+    params: z.undefined(),
+    result: z.object({ ms: z.number() }),
+    /** 'started': the worker begins the warm-up (the page shows "warming up" from here). */
+    progress: z.literal('started'),
+  },
+  ...labMethods,
+});
+
+export type LabMethodName = keyof typeof labMethods;

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ClientStatus, QueryLabClient } from '@/lib/db/client';
+import { assetUrl } from '@/lib/site';
 
 /** What tests and the bench read from `window.__querylab`. */
 export interface HarnessHandle {
@@ -41,12 +42,13 @@ export function QueryLabHarness() {
     let client: QueryLabClient | undefined;
     let cancelled = false;
     void (async () => {
-      const { createWorkerClient } = await import('@/lib/db/client');
+      const { createWorkerClient, MANIFEST_PATH } = await import('@/lib/db/client');
       const t0 = performance.now();
       try {
         client = await createWorkerClient({
           dataset,
-          manifestUrl: params.get('manifest') ?? undefined,
+          manifestUrl:
+            params.get('manifest') ?? new URL(assetUrl(MANIFEST_PATH), window.location.href).href,
           startupTimeoutMs: Number(params.get('startupTimeoutMs') ?? 30_000),
           onStatus: (s) => {
             handle.statuses.push(s);

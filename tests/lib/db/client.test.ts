@@ -5,6 +5,7 @@ import {
   type QueryLabClient,
   type WorkerLike,
 } from '@/lib/db/client';
+import type { WorkerEventLike } from '@/lib/worker-rpc';
 import { QueryLabError } from '@/lib/db/errors';
 import { loadNodeSource } from '@/lib/db/node/source';
 import { serveQueryLab, type WorkerPort } from '@/lib/db/worker-server';
@@ -16,22 +17,31 @@ import { OPEN_TIMEOUT_MS } from './helpers';
  * asynchronously like postMessage. The browser run of the real Worker is in tests/e2e.
  */
 class InThreadWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
+  protected readonly pageListeners = new Map<string, Array<(event: WorkerEventLike) => void>>();
   private readonly serverListeners: Array<(event: { data: unknown }) => void> = [];
 
-  constructor() {
+  constructor(serve = true) {
     const port: WorkerPort = {
-      postMessage: (message) => {
-        const data = structuredClone(message);
-        setTimeout(() => !this.terminated && this.onmessage?.({ data } as MessageEvent), 0);
-      },
+      postMessage: (message) => this.toPage(message),
       addEventListener: (_type, listener) => this.serverListeners.push(listener),
     };
-    serveQueryLab(port, {
-      loadSource: async () => ({ source: await loadNodeSource('app'), pgliteVersion: 'test' }),
-    });
+    if (serve)
+      serveQueryLab(port, {
+        loadSource: async () => ({ source: await loadNodeSource('app'), pgliteVersion: 'test' }),
+      });
+  }
+
+  addEventListener(type: string, listener: (event: WorkerEventLike) => void): void {
+    this.pageListeners.set(type, [...(this.pageListeners.get(type) ?? []), listener]);
+  }
+
+  /** Delivers `message` to the page, structured-cloned and asynchronously, like postMessage. */
+  toPage(message: unknown): void {
+    const data = structuredClone(message);
+    setTimeout(() => {
+      if (!this.terminated) this.pageListeners.get('message')?.forEach((l) => l({ data }));
+    }, 0);
   }
 
   postMessage(message: unknown): void {
@@ -45,13 +55,9 @@ class InThreadWorker implements WorkerLike {
 }
 
 /** A worker that never answers anything: start-up hangs, like PGlite on a wrong wasm MIME type. */
-class SilentWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  postMessage(): void {}
-  terminate(): void {
-    this.terminated = true;
+class SilentWorker extends InThreadWorker {
+  constructor() {
+    super(false);
   }
 }
 
@@ -76,7 +82,7 @@ afterAll(async () => client?.close());
 describe('worker transport (protocol over a fake Worker)', () => {
   it('should report progress, then ready with the data dir facts', () => {
     expect(statuses.some((s) => s.state === 'loading')).toBe(true);
-    expect(statuses.at(-1)?.state).toBe('ready');
+    expect(statuses.find((s) => s.state !== 'loading')?.state).toBe('ready');
     expect(client.info).toMatchObject({ dataset: 'app', messages: 100_000, users: 10_000 });
   });
 
@@ -133,11 +139,14 @@ describe('worker transport (protocol over a fake Worker)', () => {
   it(
     'should terminate and restart the worker when user code outlives its limit',
     async () => {
-      // An in-thread server cannot really spin, so simulate a busy worker by swallowing the call.
+      // An in-thread server cannot really spin, so simulate `while (true) {}`: the worker says it
+      // started the code, then never answers again.
       const current = workers.at(-1)!;
       const post = current.postMessage.bind(current);
       current.postMessage = (m: unknown) => {
-        if ((m as { method?: string }).method !== 'runUserCode') post(m);
+        const call = m as { id: number; method?: string };
+        if (call.method !== 'runUserCode') post(m);
+        else current.toPage({ type: 'progress', id: call.id, value: 'started' });
       };
       const r = await client.runUserCode('while (true) {}', { users: 1, rttMs: 0, timeoutMs: 200 });
       expect(r.ok).toBe(false);
@@ -171,17 +180,15 @@ describe('start-up failures', () => {
 
   it('should reject with load-failed when the worker reports an init error', async () => {
     const w = new SilentWorker();
-    w.postMessage = () =>
-      setTimeout(
-        () =>
-          w.onmessage?.({
-            data: {
-              type: 'init-error',
-              error: { kind: 'load-failed', message: 'Could not load x: HTTP 404.' },
-            },
-          } as MessageEvent),
-        0,
-      );
+    w.postMessage = (m: unknown) => {
+      const { id, method } = m as { id: number; method: string };
+      if (method !== 'init') return;
+      w.toPage({
+        type: 'error',
+        id,
+        error: { kind: 'remote', code: 'load-failed', message: 'Could not load x: HTTP 404.' },
+      });
+    };
     await expect(
       createWorkerClient({ dataset: 'app', manifestUrl: 'x', createWorker: () => w }),
     ).rejects.toMatchObject({ kind: 'load-failed', message: 'Could not load x: HTTP 404.' });
