@@ -76,6 +76,7 @@ export const lessons: readonly LessonEntry[] = [
   { slug: 'n-plus-one', file: '03-n-plus-one', phase: 'phase-1' },
   { slug: 'indexing', file: '04-indexing', phase: 'phase-1' },
   { slug: 'caching', file: '05-caching', phase: 'phase-1' },
+  { slug: 'consistency-is-a-feature', file: '06-consistency-is-a-feature', phase: 'hidden-costs' },
 ];
 
 export function phaseOf(id: PhaseId) {

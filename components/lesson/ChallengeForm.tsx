@@ -17,7 +17,6 @@ type Feedback =
   | { kind: 'right'; why?: string }
   | { kind: 'revealed' };
 
-
 /**
  * Completion is read and written through challengeProgress.ts, loaded on first use: its zod check
  * of what localStorage holds (untrusted) would otherwise put zod in every page's first-load JS.

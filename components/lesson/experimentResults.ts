@@ -77,6 +77,16 @@ export const MEASUREMENTS = {
     unit: '%',
     label: 'share of reads the TTL cache answered (at the TTL set in the lab)',
   },
+  'replica-lag.vanished': {
+    kind: 'number',
+    unit: 'times',
+    label: 'times a user reloaded and their own message was gone (every read from the replica)',
+  },
+  'lost-update.lost': {
+    kind: 'number',
+    unit: 'increments',
+    label: 'increments lost by the naive read-modify-write',
+  },
 } as const satisfies Record<string, MeasurementSpec>;
 
 export type MeasurementKey = keyof typeof MEASUREMENTS;

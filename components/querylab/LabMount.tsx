@@ -20,6 +20,7 @@ const loaders: Record<LabKind, () => Promise<LabModule>> = {
   challenge: () => import('./labs/ChallengeLab'),
   measure: () => import('./labs/MeasureLab'),
   sql: () => import('./labs/SqlLab'),
+  consistency: () => import('@/components/consistency/ConsistencyLabLive'),
 };
 
 /**

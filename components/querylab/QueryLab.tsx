@@ -17,6 +17,7 @@ const TITLES: Record<LabSpec['lab'], string> = {
   challenge: 'Challenge, checked by running the lab',
   measure: 'Lab: an APM view of a mixed workload',
   sql: 'Lab: your own SQL',
+  consistency: 'Lab: consistency on real Postgres',
 };
 
 const INDEXING_TITLES: Record<Extract<LabSpec, { lab: 'indexing' }>['part'], string> = {
@@ -41,8 +42,11 @@ const CHALLENGE_PREVIEW: Record<Extract<LabSpec, { lab: 'challenge' }>['challeng
   'ttl-window': [CACHING_SQL.channelHeader],
 };
 
+/** The labs this component mounts (the consistency labs have their own, components/consistency/). */
+type QuerySpec = Exclude<LabSpec, { lab: 'consistency' }>;
+
 /** The code each lab will run, shown before it loads and with JavaScript off. */
-const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => string[] } = {
+const PREVIEW: { [K in QuerySpec['lab']]: (spec: Extract<QuerySpec, { lab: K }>) => string[] } = {
   'n-plus-one': () => [SNIPPETS.before, SNIPPETS.after],
   'n-plus-one-scaling': () => [SNIPPETS.before, SNIPPETS.after, SNIPPETS.jsonAgg, SNIPPETS.batched],
   indexing: (spec) => INDEXING_PREVIEW[spec.part],
@@ -54,7 +58,7 @@ const PREVIEW: { [K in LabSpec['lab']]: (spec: Extract<LabSpec, { lab: K }>) => 
 };
 
 /** What the page shows before the lab loads, and with JavaScript off: the code it will run. */
-function Preview({ spec }: { spec: LabSpec }) {
+function Preview({ spec }: { spec: QuerySpec }) {
   const blocks = PREVIEW[spec.lab](spec as never);
   return (
     <div className="querylab-preview">
@@ -76,7 +80,7 @@ function Preview({ spec }: { spec: LabSpec }) {
   );
 }
 
-function titleOf(spec: LabSpec): string {
+function titleOf(spec: QuerySpec): string {
   if (spec.lab === 'sql' && spec.title) return spec.title;
   if (spec.lab === 'indexing') return INDEXING_TITLES[spec.part];
   return TITLES[spec.lab];

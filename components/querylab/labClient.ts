@@ -180,3 +180,24 @@ export function takeDirty(dataset: DatasetId): boolean {
 export function markClean(dataset: DatasetId): void {
   entry(dataset).dirty = false;
 }
+
+/**
+ * The page's shared worker for `dataset`, started if needed; resolves with the client once ready,
+ * rejects with the reason if it fails to start (checked challenges run labs through this).
+ */
+export function readyLabClient(dataset: DatasetId): Promise<QueryLabClient> {
+  return new Promise((resolve, reject) => {
+    const settle = (): boolean => {
+      const s = labSnapshot(dataset);
+      if (s.kind === 'ready') resolve(s.client);
+      else if (s.kind === 'failed') reject(new Error(s.message));
+      else return false;
+      return true;
+    };
+    startLab(dataset);
+    if (settle()) return;
+    const stop = subscribeLab(dataset, () => {
+      if (settle()) stop();
+    });
+  });
+}

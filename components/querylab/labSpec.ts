@@ -6,8 +6,8 @@ import type { labSpecSchema } from './labSpecSchema';
  * inferred from the zod schema in labSpecSchema.ts through type-only imports, so client code that
  * imports them ships no zod; only the server component imports the schema itself.
  */
-export type LabSpec = z.infer<typeof labSpecSchema>;
-type Spec<K extends LabSpec['lab']> = Extract<LabSpec, { lab: K }>;
+type QueryLabSpec = z.infer<typeof labSpecSchema>;
+type Spec<K extends QueryLabSpec['lab']> = Extract<QueryLabSpec, { lab: K }>;
 
 export type NPlusOneSpec = Spec<'n-plus-one'>;
 export type ScalingSpec = Spec<'n-plus-one-scaling'>;
@@ -20,11 +20,25 @@ export type MeasureSpec = Spec<'measure'>;
 export type SqlSpec = Spec<'sql'>;
 export type RttMs = NonNullable<NPlusOneSpec['rttMs']>;
 
+/** `<ConsistencyLab lab="…" />` (components/consistency/): one of lib/db's consistency labs. */
+export type ConsistencySpec = {
+  lab: 'consistency';
+  experiment: 'replica-lag' | 'idempotency' | 'lost-update' | 'outbox' | 'shards';
+  strategy?: string;
+  lagMs?: 0 | 100 | 1000;
+  windowMs?: number;
+  shards?: number;
+};
+
+/** Every lab a lesson can mount: the query labs (schema above) and the consistency labs. */
+export type LabSpec = QueryLabSpec | ConsistencySpec;
+
 export type LabKind = LabSpec['lab'];
 
 /** Which prebuilt data dir each lab uses (lib/db/datasets.ts LAB_DATASET). */
-export function datasetOf(spec: LabSpec): 'app' | 'indexing' {
+export function datasetOf(spec: LabSpec): 'app' | 'indexing' | 'consistency' {
   if (spec.lab === 'indexing') return 'indexing';
+  if (spec.lab === 'consistency') return 'consistency';
   if (spec.lab === 'sql') return spec.dataset;
   if (spec.lab === 'challenge' && spec.challenge === 'index-scan') return 'indexing';
   return 'app';

@@ -11,6 +11,7 @@ import { formatCount as int, formatFixed, round3 } from '../format';
 import { table } from './cli/table';
 
 const ms = (x: number): string => formatFixed(x, 1);
+import { consistency } from './cli/consistency';
 import { loadNodeSource } from './node/source';
 import { LoggedDb, QueryLog } from './querylog';
 import type { StrategyRun } from './labs/nplusone';
@@ -274,6 +275,10 @@ async function main(): Promise<number> {
   }
   guardStdout();
   const cmd = parsed.value;
+  if (cmd.command === 'consistency') {
+    await consistency(cmd, out);
+    return 0;
+  }
   const lab =
     cmd.command === 'explain'
       ? 'indexing'

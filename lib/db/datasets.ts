@@ -13,8 +13,12 @@
  *   and unread counts), so the N+1 lesson measures round trips, not missing indexes.
  * - `indexing`: ≥ 200,000 messages (the issue's floor) and NO secondary index, so a channel's latest
  *   messages are a Seq Scan until the reader runs CREATE INDEX.
+ * - `consistency`: tiny (200 users × 5 messages) because the consistency labs open one PGlite per
+ *   replica or shard from it (up to 9 at once). Loading it is dominated by PGlite's own catalog, not
+ *   by the rows: starting from a dumped dir instead of `PGlite.create()` + initdb is what saves the
+ *   seconds (lib/db/labs/consistency-pool.ts has the measurements).
  */
-export type DatasetId = 'app' | 'indexing';
+export type DatasetId = 'app' | 'indexing' | 'consistency';
 
 export interface DatasetSpec {
   id: DatasetId;
@@ -47,6 +51,14 @@ export const DATASETS: Readonly<Record<DatasetId, DatasetSpec>> = {
     channels: 100,
     indexes: [],
   },
+  consistency: {
+    id: 'consistency',
+    seed: 20_250_603,
+    users: 200,
+    messagesPerUser: 5,
+    channels: 20,
+    indexes: ['CREATE INDEX messages_channel_id_id_idx ON messages (channel_id, id)'],
+  },
 };
 
 /** Which data dir each lab loads. */
@@ -55,6 +67,7 @@ export const LAB_DATASET = {
   'measure-before-you-optimize': 'app',
   caching: 'app',
   indexing: 'indexing',
+  consistency: 'consistency',
 } as const satisfies Record<string, DatasetId>;
 
 export type LabId = keyof typeof LAB_DATASET;

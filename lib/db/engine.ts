@@ -7,6 +7,14 @@ import { runIndexLab, type IndexLabPart, type IndexLabResult } from './labs/inde
 import { runMeasureLab, type MeasureLabResult, type MeasureOptions } from './labs/measure';
 import { runNPlusOneLab, type NPlusOneOptions, type NPlusOneResult } from './labs/nplusone';
 import { runStampedeLab, type StampedeOptions, type StampedeResult } from './labs/stampede';
+import { CONSISTENCY_START_PARAMS, InstancePool } from './consistency-pool';
+import {
+  instancesNeeded,
+  parseConsistencyOptions,
+  runConsistencyLab,
+  type ConsistencyLabResult,
+  type ConsistencyOptions,
+} from './labs/consistency';
 import { openPglite, type PgliteSource } from './open';
 import {
   DEFAULT_RTT_MS,
@@ -26,11 +34,18 @@ import { runUserCode, type UserCodeOptions, type UserCodeResult } from './userco
 
 export const EXPLAIN_PREFIX = 'EXPLAIN (ANALYZE, FORMAT JSON) ';
 
+/** The consistency data dir runs many small instances: smaller buffers (consistency-pool.ts). */
+const startOptions = (dataset: DatasetId) =>
+  dataset === 'consistency' ? { startParams: CONSISTENCY_START_PARAMS } : {};
+
 /**
  * The lab engine: one PGlite opened from a prebuilt data dir plus every lab operation. Pure TS, the
  * same code in the browser worker and in Node (CLI, tests). All results are plain data.
  */
 export class QueryLabEngine {
+  /** Extra instances for the consistency labs (replica, shards), opened on first use. */
+  private pool?: InstancePool;
+
   private constructor(
     readonly dataset: DatasetId,
     private readonly source: PgliteSource,
@@ -38,7 +53,7 @@ export class QueryLabEngine {
   ) {}
 
   static async open(dataset: DatasetId, source: PgliteSource): Promise<QueryLabEngine> {
-    return new QueryLabEngine(dataset, source, await openPglite(source));
+    return new QueryLabEngine(dataset, source, await openPglite(source, startOptions(dataset)));
   }
 
   get pglite(): PGlite {
@@ -49,7 +64,9 @@ export class QueryLabEngine {
   async reset(): Promise<ResetInfo> {
     const t0 = performance.now();
     const old = this.pg;
-    this.pg = await openPglite(this.source);
+    await this.pool?.close();
+    this.pool = undefined;
+    this.pg = await openPglite(this.source, startOptions(this.dataset));
     await old.close().catch(() => undefined);
     return { ms: performance.now() - t0 };
   }
@@ -68,7 +85,38 @@ export class QueryLabEngine {
   }
 
   async close(): Promise<void> {
+    await this.pool?.close();
     await this.pg.close();
+  }
+
+  /**
+   * A consistency lab (labs/consistency.ts). The engine's own instance is the primary / first
+   * shard; the others are opened from the same data dir on first use and kept for later runs.
+   */
+  async runConsistencyLab(opts: ConsistencyOptions): Promise<ConsistencyLabResult> {
+    const o = parseConsistencyOptions(opts);
+    const pool = (this.pool ??= InstancePool.fromSource(this.source, this.pg));
+    const dbs = await pool.take(instancesNeeded(o));
+    return runConsistencyLab(dbs, o, () => pool.wasmHeapBytes());
+  }
+
+  /** Opens the instances a consistency lab needs without running it (start-up measured apart). */
+  async prepareConsistencyLab(
+    opts: ConsistencyOptions,
+  ): Promise<{ instances: number; openMs: number[] }> {
+    const o = parseConsistencyOptions(opts);
+    const pool = (this.pool ??= InstancePool.fromSource(this.source, this.pg));
+    await pool.take(instancesNeeded(o));
+    return { instances: pool.size, openMs: [...pool.openMs] };
+  }
+
+  /** Open instances and their start-up times (consistency labs; the first is the engine's own). */
+  consistencyInstances(): { instances: number; openMs: number[]; wasmHeapBytes: number } {
+    return {
+      instances: this.pool?.size ?? 1,
+      openMs: [...(this.pool?.openMs ?? [0])],
+      wasmHeapBytes: this.pool?.wasmHeapBytes() ?? 0,
+    };
   }
 
   /** Runs the reader's SQL (one or more statements; with params exactly one). */

@@ -25,5 +25,6 @@ export const engineHandlers: EngineHandlers = {
     progress('started');
     return e.runUserCode(code, opts);
   },
+  runConsistencyLab: (e, opts) => e.runConsistencyLab(opts),
   reset: (e) => e.reset(),
 };

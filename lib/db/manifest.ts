@@ -35,7 +35,11 @@ export const manifestSchema = z.object({
    * copies the bundler emits for PGlite (browser-source.ts); sizes let the loader detect bad answers.
    */
   runtime: z.object({ pgliteWasm: fileSchema, initdbWasm: fileSchema, pgliteData: fileSchema }),
-  datasets: z.object({ app: datasetEntrySchema, indexing: datasetEntrySchema }),
+  datasets: z.object({
+    app: datasetEntrySchema,
+    indexing: datasetEntrySchema,
+    consistency: datasetEntrySchema,
+  }),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

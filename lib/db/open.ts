@@ -25,10 +25,14 @@ function blobLike(buf: ArrayBuffer, type: string): Blob {
   return { type, size: buf.byteLength, arrayBuffer: async () => buf } as unknown as Blob;
 }
 
-export async function openPglite(source: PgliteSource): Promise<PGlite> {
+export async function openPglite(
+  source: PgliteSource,
+  opts: { startParams?: readonly string[] } = {},
+): Promise<PGlite> {
   // Only the worker and Node import this module; the page-side client never does (PGlite's ~390 KB
   // loader stays out of first-load JS).
   return PGlite.create({
+    startParams: opts.startParams ? [...PGlite.defaultStartParams, ...opts.startParams] : undefined,
     loadDataDir: blobLike(source.tar, 'application/x-tar'),
     pgliteWasmModule: source.pgliteWasmModule,
     initdbWasmModule: source.initdbWasmModule,

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineContract } from '../worker-rpc/index';
 import { CACHE_STRATEGIES } from './labs/caching';
+import { consistencyOptionsSchema } from './labs/consistency-options';
 import { INDEX_LAB_PARTS } from './labs/indexing';
 import { N_PLUS_ONE_STRATEGIES } from './labs/nplusone';
 import { STAMPEDE_VARIANTS } from './labs/stampede';
 import {
   cachingLabResultSchema,
+  consistencyLabResultSchema,
   explainOutcomeSchema,
   indexLabResultSchema,
   measureLabResultSchema,
@@ -23,7 +25,7 @@ import {
  * the page). Adding a lab method: an entry in `labMethods` and its handler in lab-handlers.ts; it
  * then appears on QueryLabClient as `method(params, { onProgress, signal })`.
  */
-export const DATASET_IDS = ['app', 'indexing'] as const;
+export const DATASET_IDS = ['app', 'indexing', 'consistency'] as const;
 
 const rttMs = z.number().min(0).max(1000);
 const users = z.number().int().min(1).max(10_000);
@@ -110,6 +112,8 @@ export const labMethods = defineContract({
      */
     progress: z.literal('started'),
   },
+  /** A consistency lab (labs/consistency.ts) on the `consistency` data dir. */
+  runConsistencyLab: { params: consistencyOptionsSchema, result: consistencyLabResultSchema },
   reset: { params: z.undefined(), result: resetInfoSchema },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CachingLabResult } from './labs/caching';
+import type { ConsistencyLabResult } from './labs/consistency';
 import type { IndexLabResult } from './labs/indexing';
 import type { MeasureLabResult } from './labs/measure';
 import type { NPlusOneResult } from './labs/nplusone';
@@ -169,6 +170,25 @@ export const measureLabResultSchema = shaped<MeasureLabResult>(
     seed: num,
     runs: runs(
       z.looseObject({ variant: z.string(), requests: num, endpoints: z.array(z.unknown()) }),
+    ),
+  }),
+);
+
+/** The counts every consistency lab reports and its timeline; lab-specific fields pass through. */
+export const consistencyLabResultSchema = shaped<ConsistencyLabResult>(
+  z.looseObject({
+    lab: z.enum(['replica-lag', 'idempotency', 'lost-update', 'outbox', 'shards']),
+    strategy: z.string(),
+    seed: num,
+    requests: num,
+    staleReads: num,
+    duplicates: num,
+    lostUpdates: num,
+    lostEvents: num,
+    primaryQueries: num,
+    ms: num,
+    events: z.array(
+      z.looseObject({ tMs: num, kind: z.string(), actor: z.string(), detail: z.string() }),
     ),
   }),
 );

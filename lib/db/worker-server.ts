@@ -8,6 +8,7 @@ import {
 import { loadBrowserSource } from './browser-source';
 import { QueryLabEngine } from './engine';
 import { QueryLabError } from './errors';
+import { ConsistencyLabError } from './labs/consistency-common';
 import { engineHandlers } from './lab-handlers';
 import type { PgliteSource } from './open';
 import { labContract, type LoadPhase } from './protocol';
@@ -103,6 +104,12 @@ export function serveQueryLab(port: WorkerPort, deps: ServeDeps = {}): void {
       }),
   } satisfies Handlers<typeof labContract>;
   serveRpc(port, labContract, handlers, {
-    errorCode: (err) => (err instanceof QueryLabError ? err.kind : undefined),
+    // A consistency lab that stopped (bad options, a table dropped mid-run) leaves the worker fine.
+    errorCode: (err) =>
+      err instanceof QueryLabError
+        ? err.kind
+        : err instanceof ConsistencyLabError
+          ? 'bad-request'
+          : undefined,
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CONSISTENCY_LABS, LAB_STRATEGIES, MAX_SHARDS } from '../labs/consistency-common';
 
 export const USAGE =
-  'usage: querylab n-plus-one [--users 1..10000] [--rtt-ms MS] [--json] | explain [--json] | measure [--rtt-ms MS] [--json] | caching [--rtt-ms MS] [--interval-ms MS] [--json] | stampede [--rtt-ms MS] [--json]';
+  'usage: querylab n-plus-one [--users 1..10000] [--rtt-ms MS] [--json] | explain [--json] | measure [--rtt-ms MS] [--json] | caching [--rtt-ms MS] [--interval-ms MS] [--json] | stampede [--rtt-ms MS] [--json] | consistency --lab replica-lag|idempotency|lost-update|outbox|shards [--strategy S] [--lag-ms 0..10000] [--window-ms MS] [--seed K] [--shards 1..8] [--requests N] [--json]';
 
 const users = z.coerce.number().int().min(1).max(10_000);
 const rttMs = z.coerce.number().min(0).max(1000);
@@ -22,6 +23,32 @@ const commandSchema = z.discriminatedUnion('command', [
     json: z.boolean(),
   }),
   z.object({ command: z.literal('stampede'), rttMs: rttMs.optional(), json: z.boolean() }),
+  z
+    .object({
+      command: z.literal('consistency'),
+      lab: z.enum(CONSISTENCY_LABS),
+      strategy: z.string().optional(),
+      lagMs: z.coerce.number().min(0).max(10_000).optional(),
+      windowMs: z.coerce.number().min(0).max(60_000).optional(),
+      seed: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional(),
+      shards: z.coerce.number().int().min(1).max(MAX_SHARDS).optional(),
+      requests: z.coerce.number().int().min(1).max(5000).optional(),
+      json: z.boolean(),
+    })
+    .superRefine((o, ctx) => {
+      const allowed: readonly string[] = LAB_STRATEGIES[o.lab];
+      if (o.strategy !== undefined && !allowed.includes(o.strategy))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['strategy'],
+          message: `${o.lab} strategies are ${allowed.join('|')}`,
+        });
+    }),
 ]);
 
 export type CliCommand = z.infer<typeof commandSchema>;
@@ -37,9 +64,23 @@ const FLAGS: Record<string, { key: string; takesValue: boolean; commands: readon
   '--json': {
     key: 'json',
     takesValue: false,
-    commands: ['n-plus-one', 'explain', 'measure', 'caching', 'stampede'],
+    commands: ['n-plus-one', 'explain', 'measure', 'caching', 'stampede', 'consistency'],
   },
+  '--lab': { key: 'lab', takesValue: true, commands: ['consistency'] },
+  '--strategy': { key: 'strategy', takesValue: true, commands: ['consistency'] },
+  '--lag-ms': { key: 'lagMs', takesValue: true, commands: ['consistency'] },
+  '--window-ms': { key: 'windowMs', takesValue: true, commands: ['consistency'] },
+  '--seed': { key: 'seed', takesValue: true, commands: ['consistency'] },
+  '--shards': { key: 'shards', takesValue: true, commands: ['consistency'] },
+  '--requests': { key: 'requests', takesValue: true, commands: ['consistency'] },
 };
+
+/** The option as the user typed it (`--lag-ms`), for messages about a schema key (`lagMs`). */
+function flagName(key: PropertyKey | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (key === 'command') return 'command';
+  return Object.entries(FLAGS).find(([, f]) => f.key === key)?.[0] ?? String(key);
+}
 
 /** argv (after the script) → a validated command, or an error message for the usage line. */
 export function parseArgs(
@@ -70,7 +111,9 @@ export function parseArgs(
     const issue = parsed.error.issues[0];
     return {
       ok: false,
-      error: issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'invalid arguments',
+      error: issue
+        ? `${flagName(issue.path[0]) ?? 'command'}: ${issue.message}`
+        : 'invalid arguments',
     };
   }
   return { ok: true, value: parsed.data };
