@@ -11,7 +11,7 @@
  *   rows. One dir per size would cost a 1–2 s reload per slider move and ~4× the download.
  *   It has the indexes a healthy app has (messages.user_id for the ORM, (channel_id, id) for history
  *   and unread counts), so the N+1 lesson measures round trips, not missing indexes.
- * - `indexing`: ≥ 200,000 messages (the issue's floor) and NO secondary index, so a channel's latest
+ * - `indexing`: ≥ 200,000 messages (the lesson's table size: big enough that a Seq Scan costs tens of ms) and NO secondary index, so a channel's latest
  *   messages are a Seq Scan until the reader runs CREATE INDEX.
  * - `consistency`: tiny (200 users × 5 messages) because the consistency labs open one PGlite per
  *   replica or shard from it (up to 9 at once). Loading it is dominated by PGlite's own catalog, not

@@ -5,7 +5,7 @@ import { toSqlError, type SqlError } from './errors';
  * Simulated network round trip per query, the real cost of N+1 (the database itself answers a point
  * lookup in ~0.1–0.3 ms: stack-facts.md). Presets, reader-settable in the UI:
  * 0 (same process), 0.5 ms (same availability zone; AWS quotes sub-millisecond intra-AZ latency) and
- * 2 ms (cross zone; typical 1–2 ms inter-AZ RTT). Default 0.5 ms per the issue.
+ * 2 ms (cross zone; typical 1–2 ms inter-AZ RTT). Default 0.5 ms, a same-zone round trip.
  */
 export const RTT_PRESETS_MS = { none: 0, sameZone: 0.5, crossZone: 2 } as const;
 export const DEFAULT_RTT_MS = RTT_PRESETS_MS.sameZone;

@@ -4,7 +4,7 @@ import type { QueryLogEntry, QueryLogSummary } from './querylog';
 
 /** Plain-data results (structured-clone safe): what crosses the worker boundary. */
 
-/** Default cap on rows sent back; the count is always exact (the issue: 100,000 rows → count + first rows). */
+/** Default cap on rows sent back; the count is always exact (a 100,000-row result → count + first rows, so the tab never freezes). */
 export const DEFAULT_MAX_ROWS = 200;
 
 export interface SqlStatementResult {

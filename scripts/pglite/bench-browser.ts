@@ -1,7 +1,7 @@
 // Browser half of scripts/bench/querylab.ts (run under the build lock): serves out/, opens the hidden
 // harness in headless system Chromium, and reports PGlite ready time, the N+1 lab at 1,000 users
 // (both runs) and the longest main-thread task (PerformanceObserver 'longtask').
-// Targets (issue 3): ready ≤ 1.5 s, both runs ≤ 2 s, no main-thread task > 50 ms.
+// Targets: ready ≤ 1.5 s, both runs ≤ 2 s, no main-thread task > 50 ms.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import type { HarnessHandle } from '../../app/dev/querylab/QueryLabHarness';

@@ -3,7 +3,7 @@
  * is split into 2^precisionBits equal sub-buckets, so a bucket's width is at most 2^-precisionBits
  * of its lower bound. Reporting the bucket midpoint (clamped to the exact min/max) gives a relative
  * error of at most 2^-(precisionBits+1) for any quantile: 0.39% at the default 7 bits, inside the
- * 1% the issue asks for. Memory is fixed (60 octaves × 128 buckets × 8 bytes ≈ 61 KB), whatever the
+ * 1% the latency charts need. Memory is fixed (60 octaves × 128 buckets × 8 bytes ≈ 61 KB), whatever the
  * run length.
  *
  * The bucket index comes straight from the IEEE-754 bits (exponent and top mantissa bits) of the

@@ -7,7 +7,7 @@ export const N_PLUS_ONE_STRATEGIES = ['nPlusOne', 'join', 'jsonAgg', 'batched'] 
 export type NPlusOneStrategy = (typeof N_PLUS_ONE_STRATEGIES)[number];
 
 export interface NPlusOneOptions {
-  /** How many users to load (the slider: 10 → 10,000; default 1,000 per the issue). */
+  /** How many users to load (the slider: 10 → 10,000; default 1,000, the lesson's example). */
   users: number;
   rttMs: number;
   strategies?: readonly NPlusOneStrategy[];

@@ -8,7 +8,7 @@ interface Run {
   stderr: string;
 }
 
-/** Spawns the real CLI; `viaNpm` uses the exact command of the issue (npm run --silent querylab -- …). */
+/** Spawns the real CLI; `viaNpm` uses the exact documented command (npm run --silent querylab -- …). */
 function querylab(args: string[], viaNpm = true): Promise<Run> {
   const [cmd, argv] = viaNpm
     ? ['npm', ['run', '--silent', 'querylab', '--', ...args]]

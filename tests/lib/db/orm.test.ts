@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => engine?.close());
 
 describe('tiny ORM (essay style)', () => {
-  it('should issue 1 + N queries for the N+1 loop and 1 for the include, with the same checksum', async () => {
+  it('should send 1 + N queries for the N+1 loop and 1 for the include, with the same checksum', async () => {
     const r = await engine.runNPlusOne({ users: 25, rttMs: 0 });
     expect(r.runs.nPlusOne?.queries).toBe(26);
     expect(r.runs.join?.queries).toBe(1);
