@@ -245,7 +245,8 @@ test.describe('workshop', () => {
     await expect(page.getByTestId('present-bar')).toBeVisible();
     await expect(page.locator('.lesson-summary')).toBeHidden();
     await expect(page.locator('.site-header')).toBeHidden();
-    await expect(page.getByTestId('querylab')).toHaveCount(3);
+    // Lesson 3 mounts four labs: N+1, the users sweep, the SQL box and the rewrite challenge.
+    await expect(page.getByTestId('querylab')).toHaveCount(4);
     await expect(page.getByTestId('querylab').first()).toBeVisible();
     await expect(page.locator('.lesson-body > p').first()).toBeHidden();
     const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
