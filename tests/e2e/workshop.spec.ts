@@ -64,11 +64,11 @@ async function learner(
   await expect(banner.getByTestId('workshop-banner-next')).toContainText(
     'Measure before you optimize',
   );
-  const challenge = page.locator('[data-challenge-id="n-plus-one-load-5k"]');
+  const challenge = page.locator('[data-challenge-id="sidebar-queries-5k"]');
   await challenge.getByTestId('challenge-input').fill('5000');
   await challenge.getByTestId('challenge-check').click();
-  await expect(challenge.getByTestId('challenge-feedback')).toContainText('too low');
-  await challenge.getByTestId('challenge-input').fill('10,500');
+  await expect(challenge.getByTestId('challenge-feedback')).toContainText('too high');
+  await challenge.getByTestId('challenge-input').fill('3,800');
   await challenge.getByTestId('challenge-check').click();
   await expect(challenge.getByTestId('challenge-done')).toHaveText('✓ Solved');
 
@@ -179,7 +179,7 @@ test.describe('workshop', () => {
     expect(byName.Bo[header.indexOf('guess:harness-bottleneck-share')]).toBe('70');
     expect(byName.Ada[header.indexOf('result:harness-bottleneck')]).toBe('GET /channels');
     expect(byName.Bo[header.indexOf('result:harness-bottleneck')]).toBe('');
-    expect(byName.Ada[header.indexOf('challenge:n-plus-one-load-5k')]).toBe('solved');
+    expect(byName.Ada[header.indexOf('challenge:sidebar-queries-5k')]).toBe('solved');
   });
 
   test('should explain a damaged or tampered link and keep the site working', async ({ page }) => {
