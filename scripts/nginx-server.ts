@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   existsSync,
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -88,6 +89,9 @@ export async function startNginx(opts: {
   let root = exportDir;
   if (opts.basePath) {
     root = path.join(dir, 'site');
+    // mkdtemp makes the folder 0700; nginx's workers run as an unprivileged user and must be able
+    // to walk through it to the mounted export (else every request is a 403).
+    chmodSync(dir, 0o755);
     mkdirSync(root);
     symlinkSync(exportDir, path.join(root, opts.basePath.slice(1)));
   }
